@@ -1,0 +1,166 @@
+r"""Everything the Playground shows about one example, from logits or from probabilities.
+
+Given logits :math:`z`, a temperature :math:`T` and the true class :math:`j`:
+
+.. math::
+    a = \mathrm{softmax}(z / T), \quad L = -\sum_k y_k \ln a_k = -\ln a_j, \quad
+    \frac{\partial L}{\partial z} = \frac{a - y}{T}.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._arrays import as_float_array, check_temperature
+from .info import check_probabilities, entropy, loss_from_probabilities
+from .loss import _check_in_range, _whole_number, one_hot
+from .softmax import log_softmax, softmax
+
+
+class InputError(ValueError):
+    """A value a user typed that cannot be used; ``code`` and ``params`` let the UI translate it."""
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+def check_logits(z: ArrayLike) -> np.ndarray:
+    """Return ``z`` as 1-D logits a student may use, or raise :class:`InputError`.
+
+    At least 2 classes, no NaN, no ``+inf`` (its softmax is undefined), not every class ``-inf``.
+    """
+    z = as_float_array(z, "logits").ravel()
+    if z.size < 2:
+        raise InputError("too_few_classes", f"need at least 2 classes, got {z.size}", count=z.size)
+    bad = np.flatnonzero(np.isnan(z))
+    if bad.size:
+        raise InputError("nan_logit", "NaN is not a logit", position=int(bad[0]) + 1)
+    bad = np.flatnonzero(np.isposinf(z))
+    if bad.size:
+        raise InputError("positive_inf", "+inf is not a usable logit", position=int(bad[0]) + 1)
+    if np.all(np.isneginf(z)):
+        raise InputError("all_masked", "every logit is -inf")
+    return z
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """One example explained: the distribution, the target, the loss and its gradient."""
+
+    z: np.ndarray  #: the logits (ln a when the probabilities were given directly)
+    a: np.ndarray  #: softmax(z / T), or the probabilities given
+    y: np.ndarray  #: the one-hot target
+    target: int  #: j, the true class, counting from 0
+    loss: float  #: -ln a_j
+    grad: np.ndarray  #: dL/dz = (a - y) / T
+    predicted: int  #: argmax a
+    entropy: float  #: H(a) = -sum a ln a, in nats
+    perplexity: float  #: e^H: how many classes the model hesitates between
+    temperature: float
+    from_probabilities: bool = False  #: the user typed a, not z
+
+    @property
+    def correct(self) -> bool:
+        """Return whether the predicted class is the true class."""
+        return self.predicted == self.target
+
+
+def _check_target(target: int, num_classes: int) -> int:
+    target = _whole_number(target, "true class")
+    _check_in_range(np.asarray([target]), num_classes, ignore_index=None)
+    return target
+
+
+def explain_logits(z: ArrayLike, target: int, temperature: float = 1.0) -> Prediction:
+    r"""Return the :class:`Prediction` for 1-D logits ``z``, true class ``target`` (from 0).
+
+    The loss is :math:`-\ln \mathrm{softmax}(z/T)_j`, taken from :func:`log_softmax` so it stays
+    finite when :math:`a_j` underflows to 0.
+
+    Examples
+    --------
+    >>> p = explain_logits([2.0, 1.0, 0.1], 0)
+    >>> round(p.loss, 4), p.predicted, p.correct
+    (0.417, 0, True)
+    """
+    z = as_float_array(z, "logits")
+    if z.ndim != 1 or z.size < 2:
+        raise ValueError(f"need a list of at least 2 logits, got shape {z.shape}")
+    temperature = check_temperature(temperature)
+    target = _check_target(target, z.size)
+    a = softmax(z, temperature=temperature)
+    y = one_hot(target, z.size).astype(z.dtype)
+    loss = -float(log_softmax(z, temperature=temperature)[target])
+    with np.errstate(invalid="ignore"):
+        grad = (a - y) / np.asarray(temperature, dtype=z.dtype)
+    h = float(entropy(a))
+    return Prediction(
+        z, a, y, target, loss, grad, int(np.argmax(a)), h, float(np.exp(h)), temperature
+    )
+
+
+def explain_probabilities(a: ArrayLike, target: int, *, tol: float = 1e-6) -> Prediction:
+    r"""Return the :class:`Prediction` for probabilities ``a`` typed directly, as in the note.
+
+    The gradient is with respect to the logits that produce ``a`` (:math:`z = \ln a`): ``a - y``.
+    ``a`` must be a distribution within ``tol`` (see :func:`check_probabilities`).
+
+    Examples
+    --------
+    >>> p = explain_probabilities([0.1, 0.1, 0.1, 0.2, 0.5], 3)
+    >>> p.loss, p.grad
+    (1.6094379124341003, array([ 0.1,  0.1,  0.1, -0.8,  0.5]))
+    """
+    a = as_float_array(a, "probabilities").astype(np.float64)
+    if a.ndim != 1 or a.size < 2:
+        raise ValueError(f"need a list of at least 2 probabilities, got shape {a.shape}")
+    check_probabilities(a, tol=tol)
+    target = _check_target(target, a.size)
+    y = one_hot(target, a.size)
+    h = float(entropy(a))
+    loss = float(loss_from_probabilities(a, target, tol=tol))
+    z = logits_from_probabilities(a)
+    return Prediction(
+        z, a, y, target, loss, a - y, int(np.argmax(a)), h, float(np.exp(h)), 1.0, True
+    )
+
+
+def top_classes(a: ArrayLike, target: int, count: int = 20) -> np.ndarray:
+    """Return the indices of the ``count`` most probable classes plus ``target``, in class order.
+
+    Examples
+    --------
+    >>> top_classes([0.1, 0.5, 0.05, 0.3, 0.05], target=4, count=2)
+    array([1, 3, 4])
+    """
+    a = np.asarray(a)
+    if a.size <= count:
+        return np.arange(a.size)
+    order = np.argsort(-np.nan_to_num(a, nan=-1.0), kind="stable")[:count]
+    return np.union1d(order, [target])
+
+
+def neg_log_curve(smallest: float = 1e-3, points: int = 400) -> tuple[np.ndarray, np.ndarray]:
+    r"""Return ``(p, -ln p)`` sampled on :math:`[\text{smallest}, 1]`, dense near 0 where it rises."""
+    smallest = min(max(float(smallest), 1e-300), 1e-3)
+    p = np.unique(np.concatenate([np.geomspace(smallest, 0.05, points // 2),
+                                  np.linspace(0.05, 1.0, points // 2)]))
+    return p, -np.log(p)
+
+
+def logits_from_probabilities(a: ArrayLike) -> np.ndarray:
+    r"""Return :math:`z = \ln a`, logits whose softmax is ``a`` when ``a`` sums to 1 (0 gives -inf).
+
+    Examples
+    --------
+    >>> logits_from_probabilities([0.5, 0.5, 0.0])
+    array([-0.69314718, -0.69314718,        -inf])
+    """
+    a = as_float_array(a, "probabilities")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(a)
