@@ -1,0 +1,143 @@
+"""Figures of the Playground: the softmax bars with the one-hot target, the gradient, -ln p."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .style import (
+    NEGATIVE,
+    OTHER,
+    POSITIVE,
+    PREDICTED,
+    TEXT_SIZE,
+    TRUE_CLASS,
+    base_layout,
+    format_value,
+)
+
+
+def class_colours(classes: Sequence[int], target: int, predicted: int) -> list[str]:
+    """Return a bar colour per class: the true class green, the predicted one orange, others blue."""
+    return [TRUE_CLASS if k == target else PREDICTED if k == predicted else OTHER for k in classes]
+
+
+def probabilities_figure(
+    a: np.ndarray,
+    y: np.ndarray,
+    classes: Sequence[int],
+    names: Sequence[str],
+    target: int,
+    predicted: int,
+    text: dict[str, str],
+    *,
+    scale: float = 1.0,
+) -> go.Figure:
+    """Return the bar chart of ``a[classes]`` with ``y`` outlined and the argmax marked.
+
+    ``text`` holds the translated ``title``, ``a`` and ``y`` (legend names), ``argmax`` and
+    ``class`` (axis title).
+    """
+    classes = list(classes)
+    values = [float(a[k]) for k in classes]
+    fig = go.Figure()
+    fig.add_bar(
+        x=list(names),
+        y=values,
+        name=text["a"],
+        marker={"color": class_colours(classes, target, predicted)},
+        text=[format_value(v) for v in values],
+        textposition="outside",
+        textfont={"size": round(TEXT_SIZE * scale)},
+        cliponaxis=False,
+        hovertemplate="%{x}: %{y:.6g}<extra></extra>",
+    )
+    fig.add_bar(
+        x=list(names),
+        y=[float(y[k]) for k in classes],
+        name=text["y"],
+        marker={"color": "rgba(0,0,0,0)", "line": {"color": TRUE_CLASS, "width": 4}},
+        hovertemplate="%{x}: y = %{y:.0f}<extra></extra>",
+    )
+    if predicted in classes:
+        fig.add_annotation(
+            x=names[classes.index(predicted)],
+            y=min(1.0, values[classes.index(predicted)]),
+            text=text["argmax"],
+            showarrow=True,
+            arrowhead=2,
+            arrowcolor=PREDICTED,
+            ax=0,
+            ay=-45,
+            yshift=22,
+            font={"color": PREDICTED, "size": round(TEXT_SIZE * scale)},
+        )
+    base_layout(fig, text["title"], scale=scale)
+    fig.update_layout(barmode="overlay")
+    fig.update_yaxes(range=[0, 1.18], title=text["a"])
+    fig.update_xaxes(title=text["class"], type="category")
+    return fig
+
+
+def gradient_figure(
+    grad: np.ndarray,
+    classes: Sequence[int],
+    names: Sequence[str],
+    text: dict[str, str],
+    *,
+    scale: float = 1.0,
+) -> go.Figure:
+    """Return the bar chart of ``grad[classes]``: negative bars blue, positive vermillion."""
+    values = [float(grad[k]) for k in classes]
+    fig = go.Figure()
+    fig.add_bar(
+        x=list(names),
+        y=values,
+        marker={"color": [NEGATIVE if v < 0 else POSITIVE for v in values]},
+        text=[format_value(v) for v in values],
+        textposition="outside",
+        textfont={"size": round(TEXT_SIZE * scale)},
+        cliponaxis=False,
+        hovertemplate="%{x}: %{y:.6g}<extra></extra>",
+        showlegend=False,
+    )
+    base_layout(fig, text["title"], scale=scale)
+    finite = [abs(v) for v in values if np.isfinite(v)]
+    top = max(finite, default=1.0) or 1.0
+    fig.update_yaxes(range=[-1.25 * top, 1.25 * top], title=text["grad"])
+    fig.update_xaxes(title=text["class"], type="category")
+    return fig
+
+
+def neg_log_figure(
+    p: np.ndarray,
+    neg_log_p: np.ndarray,
+    a_j: float,
+    loss: float,
+    text: dict[str, str],
+    *,
+    scale: float = 1.0,
+) -> go.Figure:
+    """Return the curve ``-ln p`` over ``p`` with the current ``(a_j, loss)`` marked."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=p, y=neg_log_p, mode="lines", line={"color": NEGATIVE, "width": 3}, name="−ln p"
+    )
+    if np.isfinite(loss):
+        fig.add_scatter(
+            x=[a_j],
+            y=[loss],
+            mode="markers+text",
+            marker={"color": TRUE_CLASS, "size": 16, "line": {"color": "white", "width": 2}},
+            text=[f"a_j = {format_value(a_j)}, L = {format_value(loss)}"],
+            textposition="top right",
+            textfont={"size": round(TEXT_SIZE * scale)},
+            name=text["current"],
+        )
+    base_layout(fig, text["title"], scale=scale)
+    fig.update_layout(showlegend=False)
+    fig.update_xaxes(title=text["p"], range=[0, 1.02])
+    fig.update_yaxes(title=text["loss"], range=[0, max(5.0, min(float(np.max(neg_log_p)), 12.0))])
+    return fig

@@ -1,0 +1,51 @@
+"""One visual language for every chart: a colour-blind-safe palette and classroom-sized text.
+
+Colours are Okabe & Ito's (2008) palette, distinguishable with every common colour-vision
+deficiency. Their meaning never changes from chart to chart.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+TRUE_CLASS = "#009E73"  # bluish green: the correct answer, y_j = 1
+PREDICTED = "#E69F00"  # orange: the argmax, what the model would answer
+OTHER = "#56B4E9"  # sky blue: every other class
+NEGATIVE = "#0072B2"  # blue: a negative gradient (gradient descent pushes the logit up)
+POSITIVE = "#D55E00"  # vermillion: a positive gradient (pushed down)
+BROKEN = "#CC79A7"  # reddish purple: inf or NaN, a value that is not a number any more
+INK = "#222222"
+GRID = "#DDDDDD"
+SERIES = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+FONT_SIZE = 18  # readable from the back of a classroom
+TEXT_SIZE = 16  # the values printed on the bars
+TITLE_SIZE = 20
+
+
+def base_layout(fig: go.Figure, title: str, *, height: int = 380, scale: float = 1.0) -> go.Figure:
+    """Return ``fig`` with the shared layout: title, fonts, margins, white background."""
+    fig.update_layout(
+        title={"text": title, "font": {"size": round(TITLE_SIZE * scale)}, "x": 0.0},
+        font={"size": round(FONT_SIZE * scale), "color": INK},
+        height=round(height * scale),
+        margin={"l": 60, "r": 20, "t": 60, "b": 50},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
+        bargap=0.25,
+    )
+    fig.update_xaxes(showgrid=False, linecolor=INK, ticks="outside")
+    fig.update_yaxes(gridcolor=GRID, zerolinecolor=INK, linecolor=INK)
+    return fig
+
+
+def format_value(value: float, digits: int = 3) -> str:
+    """Return ``value`` as the text printed on a bar: 3 decimals, or scientific when tiny or huge."""
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "−∞"
+    if value != 0 and (abs(value) < 10 ** (-digits) or abs(value) >= 1e5):
+        return f"{value:.{max(1, digits - 1)}e}"
+    return f"{value:.{digits}f}"

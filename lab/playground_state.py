@@ -1,0 +1,154 @@
+"""The Playground's inputs: defaults, presets, and carrying values over between input modes.
+
+All of it lives in ``st.session_state`` under the widgets' own keys: ``mode``, ``z`` (logits as
+text), ``k`` and ``z0`` … ``z19`` (sliders), ``a`` (probabilities as text), ``y`` (true class,
+counting from 1), ``T`` (temperature) and ``names``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from ce_core import (
+    InputError,
+    parse_class_names,
+    format_vector,
+    logits_from_probabilities,
+    normalise as normalise_probabilities,
+    parse_vector,
+    softmax,
+)
+
+MODES = ("text", "sliders", "probs")
+SLIDER_MIN, SLIDER_MAX, MAX_SLIDERS = -10.0, 10.0, 20
+TEMPERATURES = tuple(sorted({float(f"{v:.2g}") for v in np.geomspace(0.05, 20, 41)} | {1.0}))
+
+DEFAULTS = {
+    "mode": "text",
+    "z": "2, 1, 0.1, -1, 3",
+    "a": "0.1, 0.1, 0.1, 0.2, 0.5",
+    "k": 5,
+    "y": 1,
+    "T": 1.0,
+    "names": "",
+}
+
+PRESETS = {
+    "lecture": {"mode": "probs", "a": "0.1, 0.1, 0.1, 0.2, 0.5", "y": 4},
+    "confident_right": {"mode": "text", "z": "8, 1, 0.5, -1, 0", "y": 1},
+    "confident_wrong": {"mode": "text", "z": "8, 1, 0.5, -1, 0", "y": 3},
+    "uniform": {"mode": "text", "z": "0, 0, 0, 0, 0", "y": 1},
+    "overflow": {"mode": "text", "z": "1000, 0, -1000", "y": 1},
+    "masked": {"mode": "text", "z": "2, 1, -inf, 0.5", "y": 2},
+}
+
+
+def init() -> None:
+    """Give every input its default the first time the page runs in this session."""
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+    for i in range(MAX_SLIDERS):
+        st.session_state.setdefault(f"z{i}", 0.0)
+    st.session_state.setdefault("_mode_before", st.session_state["mode"])
+
+
+def apply_preset(name: str) -> None:
+    """Callback: load preset ``name`` (temperature back to 1, class names cleared)."""
+    values = {"T": 1.0, "names": "", **PRESETS[name]}
+    st.session_state.update(values)
+    st.session_state["_mode_before"] = values["mode"]
+
+
+def reset() -> None:
+    """Callback: every input back to its default."""
+    st.session_state.update(DEFAULTS)
+    for i in range(MAX_SLIDERS):
+        st.session_state[f"z{i}"] = 0.0
+    st.session_state["_mode_before"] = DEFAULTS["mode"]
+
+
+def _current_logits(mode: str) -> np.ndarray | None:
+    """Return the logits the inputs of ``mode`` hold now, or None if they do not parse."""
+    state = st.session_state
+    try:
+        if mode == "sliders":
+            return np.array([state[f"z{i}"] for i in range(state["k"])], dtype=float)
+        if mode == "probs":
+            return logits_from_probabilities(parse_vector(state["a"]))
+        return parse_vector(state["z"], allow_nan=False)
+    except ValueError:
+        return None
+
+
+def carry_over() -> None:
+    """Callback of the mode switch: bring the values of the old mode into the new one."""
+    state = st.session_state
+    old, new = state.get("_mode_before", "text"), state.get("mode")
+    if new is None:  # the switch was clicked off: stay where we were
+        state["mode"] = new = old
+    state["_mode_before"] = new
+    if new == old:
+        return
+    z = _current_logits(old)
+    if z is None or z.size < 2:
+        return
+    if new == "text":
+        state["z"] = format_vector(z, digits=6)
+    elif new == "sliders":
+        finite = np.where(np.isfinite(z), z, SLIDER_MIN)
+        state["k"] = int(min(max(z.size, 2), MAX_SLIDERS))
+        for i, v in enumerate(finite[:MAX_SLIDERS]):
+            state[f"z{i}"] = float(np.clip(np.round(v, 1), SLIDER_MIN, SLIDER_MAX))
+    else:
+        state["a"] = format_vector(softmax(z), digits=6)
+
+
+def _typed_probabilities() -> np.ndarray | None:
+    try:
+        return parse_vector(st.session_state.get("a", ""), allow_nan=False, allow_inf=False)
+    except ValueError:
+        return None
+
+
+def normalisable() -> bool:
+    """Return whether the typed probabilities parse, are >= 0 and have a positive finite sum."""
+    a = _typed_probabilities()
+    return a is not None and a.size >= 2 and bool(np.all(a >= 0)) and 0 < np.sum(a) < np.inf
+
+
+def probability_sum() -> str:
+    """Return the sum of the typed probabilities, formatted for the "normalise" button."""
+    a = _typed_probabilities()
+    return "?" if a is None else f"{float(np.sum(a)):.6g}"
+
+
+def normalise() -> None:
+    """Callback: replace the typed probabilities by themselves divided by their sum."""
+    a = _typed_probabilities()
+    if a is not None:
+        st.session_state["a"] = format_vector(normalise_probabilities(a), digits=6)
+
+
+def remember_target(target: int) -> None:
+    """Keep ``target`` as the last true class that was valid."""
+    st.session_state["_valid_y"] = target
+
+
+def last_valid_target(num_classes: int) -> int:
+    """Return the last valid true class (counting from 1), brought within ``num_classes``."""
+    return min(int(st.session_state.get("_valid_y", 1)), num_classes)
+
+
+def class_names(text: str, num_classes: int) -> list[str]:
+    """Return the typed class names: none, or exactly one per class (else InputError)."""
+    names = parse_class_names(text)
+    if names and len(names) != num_classes:
+        raise InputError("names_count", "one name per class", count=len(names), k=num_classes)
+    return names
+
+
+def fallback_values(mode: str) -> np.ndarray:
+    """Return the default values of ``mode``, for a page opened with invalid input."""
+    key = "a" if mode == "probs" else "z"
+    return parse_vector(DEFAULTS[key])

@@ -1,0 +1,94 @@
+"""Streamlit helpers shared by every page: the language, translated text, inputs that never crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import streamlit as st
+
+from ce_core import ParseError, parse_vector
+
+from .i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, translate
+
+
+def lang() -> str:
+    """Return the language of this session, ``"zh"`` or ``"en"``."""
+    value = st.session_state.get("_lang")
+    return value if value in LANGUAGES else "en"
+
+
+def t(key: str, /, **params: object) -> str:
+    """Return the string ``key`` in the session's language."""
+    return translate(key, lang(), **params)
+
+
+def init_language() -> None:
+    """Choose the session's language once: ``?lang=`` if valid, else the browser's, else English."""
+    if st.session_state.get("_lang") in LANGUAGES:
+        return
+    wanted = st.query_params.get("lang")
+    st.session_state["_lang"] = (
+        wanted if wanted in LANGUAGES else language_from_locale(st.context.locale)
+    )
+
+
+def _switch_language() -> None:
+    st.session_state["_lang"] = st.session_state["lang"]
+
+
+def language_switch() -> None:
+    """Draw the 中文 / English switch in the sidebar and keep ``?lang=`` in the URL.
+
+    The language itself lives in ``_lang``, which Streamlit never clears; the widget ``lang``
+    only edits it.
+    """
+    st.session_state["lang"] = lang()
+    st.sidebar.segmented_control(
+        t("language"),
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key="lang",
+        required=True,
+        on_change=_switch_language,
+    )
+    st.query_params["lang"] = lang()
+
+
+def error_text(exc: Exception) -> str:
+    """Return a translated message for an error a user caused (ParseError and friends carry a code)."""
+    code = getattr(exc, "code", None)
+    if code is not None:
+        return t(f"error.{code}", **getattr(exc, "params", {}))
+    return t("error.generic", detail=str(exc))
+
+
+def vector_input(
+    key: str,
+    label: str,
+    *,
+    help: str | None = None,
+    allow_nan: bool = False,
+    allow_inf: bool = True,
+    max_count: int = 1000,
+    check: Callable[[np.ndarray], None] | None = None,
+) -> tuple[np.ndarray | None, bool]:
+    """Draw a text box for a list of numbers; return ``(values, ok)``.
+
+    A bad entry shows a translated error right under the box and returns the last valid values
+    (``ok`` False), so the rest of the page keeps working. ``check`` may raise ValueError for
+    values that parse but do not fit (too few, not probabilities...).
+    """
+    text = st.text_input(label, key=key, help=help, persist_state="session")
+    last_key = f"_valid_{key}"
+    try:
+        values = parse_vector(
+            text or "", allow_nan=allow_nan, allow_inf=allow_inf, max_count=max_count
+        )
+        if check is not None:
+            check(values)
+    except ValueError as exc:
+        st.error(error_text(exc), icon=":material/error:")
+        return st.session_state.get(last_key), False
+    st.session_state[last_key] = values
+    return values, True

@@ -1,0 +1,47 @@
+"""AppTest fixtures: the whole app (navigation included), switched to one page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 30
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def open_page(page: str, lang: str = "en", **query: str) -> AppTest:
+    """Return an AppTest of ``app.py`` switched to ``pages/<page>.py`` and run once."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_data(at: AppTest, key: str) -> list[dict]:
+    """Return the traces of the Plotly chart drawn with ``key``."""
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        if element.proto.id and key in element.proto.id:
+            return spec["data"]
+    raise AssertionError(f"no chart with key {key!r}")
+
+
+def bar_values(at: AppTest, key: str, trace: int = 0) -> list[float]:
+    """Return the y values of bar trace ``trace`` of chart ``key``."""
+    return [float(v) for v in chart_data(at, key)[trace]["y"]]
+
+
+def metric(at: AppTest, label: str) -> str:
+    """Return the value shown by the metric labelled ``label``."""
+    for element in at.metric:
+        if element.label == label:
+            return element.value
+    raise AssertionError(f"no metric {label!r}; have {[m.label for m in at.metric]}")
+
+
