@@ -189,7 +189,16 @@ def _rows(p: _Problem, start: int, stop: int, scale: float, s: np.ndarray, grad_
     w = p.weight
     with np.errstate(all="ignore"):
         imax = np.argmax(z, axis=1)
-        np.subtract(z, z[rows, imax][:, None], out=s, dtype=s.dtype)
+        m = z[rows, imax][:, None].astype(s.dtype)
+        np.subtract(z, m, out=s, dtype=s.dtype)
+        # TwoSum: the rounding error of z - m, folded into e^{z - m} below (as in softmax), or a
+        # confident prediction's loss log1p(rest) is off by |z_k - m| ulp.
+        s_err = np.subtract(s, z, dtype=s.dtype)  # back = s - z
+        tmp = np.subtract(s, s_err)
+        np.subtract(z, tmp, out=tmp, dtype=s.dtype)
+        np.add(s_err, m, out=s_err)
+        np.subtract(tmp, s_err, out=s_err)  # (z - (s - back)) - (m + back)
+        np.nan_to_num(s_err, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
         if p.probs is not None:
             c = p.probs[start:stop]
             if eps:
@@ -210,6 +219,8 @@ def _rows(p: _Problem, start: int, stop: int, scale: float, s: np.ndarray, grad_
                 c_sum = c_sum + eps / k * (k if w is None else w.sum())
                 c_dot_s = c_dot_s + eps / k * (s.sum(axis=1) if w is None else s @ w)
         np.exp(s, out=s)
+        np.multiply(s, s_err, out=s_err)
+        s += s_err
         # The max contributes exactly 1: sum the rest alone, so that log1p keeps tiny losses.
         s[rows, imax] = 0
         rest = s.sum(axis=1)
@@ -275,13 +286,16 @@ def _executor() -> ThreadPoolExecutor:
 
 def _reduce(p: _Problem, losses: np.ndarray, denominator: float):
     dtype = p.logits.dtype
-    if p.reduction == "none":
-        out = losses.astype(dtype)
-        return out[0] if p.single else out
-    total = float(np.sum(losses))
-    if p.reduction == "sum":
-        return dtype.type(total)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    # Losses are float64: one beyond float16/32 becomes inf when rounded, silently.
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        if p.reduction == "none":
+            out = losses.astype(dtype)
+            return out[0] if p.single else out
+        total = float(np.sum(losses))
+        if p.reduction == "sum":
+            return dtype.type(total)
+        if denominator == 0:  # every row ignored or weighing 0: NaN, as PyTorch (0 / 0)
+            return dtype.type(np.nan)
         return dtype.type(np.float64(total) / np.float64(denominator))
 
 
@@ -438,14 +452,23 @@ def _small_example(logits, target, weight, ignore_index, reduction, label_smooth
     if not (0 <= target < k) or target == ignore_index or not all(map(math.isfinite, z)):
         return None
     m = max(z)
-    e = [math.exp(v - m) for v in z]
+    e = []
+    for v in z:
+        d = v - m
+        back = d - v
+        d_err = (v - (d - back)) + (-m - back)  # TwoSum: d + d_err = v - m exactly
+        x = math.exp(d)
+        e.append(x + x * d_err if math.isfinite(d_err) else x)
     rest = math.fsum([*e, -1.0])  # the others alone: the max contributes exactly 1
     s_t = z[target] - m
     back = s_t - z[target]
     s_t_err = (z[target] - (s_t - back)) + (-m - back)  # TwoSum: s_t + s_t_err = z_t - m
+    if not math.isfinite(s_t_err):  # z_t - m overflowed to -inf: the loss is inf
+        s_t_err = 0.0
     loss = (math.log1p(rest) - s_t) - s_t_err
     total = 1.0 + rest
     grad = np.array(e, dtype=np.float64)
     grad /= total
     grad[target] -= 1.0
-    return dtype.type(loss), grad.astype(dtype, copy=False)
+    with np.errstate(over="ignore"):  # a loss beyond float16/32 is inf, silently
+        return dtype.type(loss), grad.astype(dtype, copy=False)

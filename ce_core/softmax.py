@@ -45,10 +45,43 @@ def _shift(z: np.ndarray, axis: int, temperature: float):
         err = (z - (s - back)) + (-shift - back)
     err[~np.isfinite(err)] = 0
     if temperature != 1.0:
-        with np.errstate(over="ignore", under="ignore"):
-            s = s / temperature
-            err = err / temperature
+        s, err = _divide(s, err, temperature)
     return s, err, m, imax
+
+
+def _divide(s: np.ndarray, err: np.ndarray, temperature: float):
+    """Return ``(q, q_err)`` with ``q + q_err = (s + err) / T`` to about twice working precision.
+
+    Rounding ``s / T`` once moves ``e^{s/T}`` by ``|s/T|`` ulp (hundreds, far below the max), so
+    the remainder is kept as for ``z - m``: exactly, by Dekker's product, in float64; in float32
+    by dividing in float64.
+    """
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        if s.dtype == np.float32:
+            wide = (s.astype(np.float64) + err) / temperature
+            q = wide.astype(np.float32)
+            q_err = (wide - q).astype(np.float32)
+        else:
+            q = s / temperature
+            # q * T = p + p_err exactly (Dekker), so s - q * T = (s - p) - p_err exactly
+            p, p_err = _two_product(q, temperature)
+            q_err = (((s - p) - p_err) + err) / temperature
+    q_err[~np.isfinite(q_err)] = 0  # where q is +-inf or too large to split, e^q is 0 anyway
+    return q, q_err
+
+
+def _two_product(a: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(p, p_err)`` with ``p = fl(a * b)`` and ``p + p_err = a * b`` exactly (float64)."""
+
+    def split(x):
+        c = 134217729.0 * x  # 2**27 + 1: x = hi + lo with 26-bit halves
+        hi = c - (c - x)
+        return hi, x - hi
+
+    p = a * b
+    a_hi, a_lo = split(a)
+    b_hi, b_lo = split(np.float64(b))
+    return p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
 
 
 def _exp_and_rest(s: np.ndarray, err: np.ndarray, imax: np.ndarray, axis: int):
@@ -131,9 +164,9 @@ def log_softmax(z: ArrayLike, axis: int = -1, temperature: float = 1.0) -> np.nd
     work = z.astype(work_dtype(z.dtype), copy=False)
     s, err, m, imax = _shift(work, axis, temperature)
     _, rest = _exp_and_rest(s, err, imax, axis)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         out = np.where(np.isfinite(m), (s - np.log1p(rest)) + err, np.nan)
-    return out.astype(z.dtype, copy=False)
+        return out.astype(z.dtype, copy=False)  # float16 below -65504 is -inf, silently
 
 
 def logsumexp(z: ArrayLike, axis: int = -1) -> np.ndarray:
@@ -160,7 +193,8 @@ def logsumexp(z: ArrayLike, axis: int = -1) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         # A row whose max is -inf, +inf or NaN has that for its log-sum-exp.
         out = np.where(np.isfinite(m), m + np.log1p(rest), m)
-    return np.squeeze(out, axis=axis).astype(z.dtype, copy=False)
+    with np.errstate(over="ignore"):  # float16 past 65504 is inf, silently
+        return np.squeeze(out, axis=axis).astype(z.dtype, copy=False)
 
 
 def naive_softmax(z: ArrayLike, axis: int = -1) -> np.ndarray:
@@ -254,5 +288,7 @@ def softmax_jacobian(z: ArrayLike, temperature: float = 1.0) -> np.ndarray:
     a = softmax(z, temperature=temperature)
     jacobian = np.diag(a) - np.outer(a, a)
     if temperature != 1.0:
-        jacobian /= temperature
+        # divide in float64: T itself may underflow to 0 or overflow in float16/32
+        with np.errstate(over="ignore", under="ignore"):
+            jacobian = (jacobian / np.float64(temperature)).astype(a.dtype)
     return jacobian

@@ -55,6 +55,43 @@ def language_switch() -> None:
     st.query_params["lang"] = lang()
 
 
+def _require_shell() -> None:
+    """Rerun through ``app.py`` if Streamlit ran this page on its own.
+
+    Because the pages live in ``pages/``, a server's very first session that opens a page's URL
+    (``/playground``) is routed by Streamlit's older folder-based navigation, which runs the page
+    without ``app.py`` (no language switch, no grouped menu). ``st.navigation`` turns that
+    routing off for good once it has run; here we turn it off and rerun, so the shell runs.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the old routing
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_header(prefix: str) -> None:
+    """Start a page: its title, "what you learn here" and "try this", from ``<prefix>.*`` strings."""
+    _require_shell()
+    st.title(t(f"{prefix}.title"))
+    st.markdown(t(f"{prefix}.learn"))
+    st.caption(t(f"{prefix}.try"))
+
+
+CHART_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},  # a sharp PNG for slides
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+def chart(figure, key: str) -> None:
+    """Draw a Plotly figure with our own styling (not Streamlit's theme) and a PNG download."""
+    st.plotly_chart(figure, key=key, theme=None, config=CHART_CONFIG)
+
+
 def error_text(exc: Exception) -> str:
     """Return a translated message for an error a user caused (ParseError and friends carry a code)."""
     code = getattr(exc, "code", None)

@@ -20,12 +20,10 @@ from lab.playground_view import (
     pipeline_table,
     torch_snippet,
 )
-from lab.ui import error_text, t, vector_input
+from lab.ui import chart, error_text, page_header, t, vector_input
 
+page_header("pg")
 state.init()
-st.title(t("pg.title"))
-st.markdown(t("pg.learn"))
-st.caption(t("pg.try"))
 
 preset_columns = st.columns(len(state.PRESETS) + 1)
 for column, name in zip(preset_columns, state.PRESETS, strict=False):
@@ -123,6 +121,7 @@ with outputs:
         labels[result.predicted],
         delta=t("pg.right") if result.correct else t("pg.wrong"),
         delta_color="normal" if result.correct else "inverse",
+        delta_arrow="off",
     )
     entropy_column.metric(t("pg.entropy"), f"{result.entropy:.4f}")
     perplexity_column.metric(
@@ -133,7 +132,7 @@ with outputs:
         st.caption(t("error.using_last"))
     if len(shown) < num_classes:
         st.info(t("pg.top", shown=len(shown), total=num_classes), icon=":material/filter_list:")
-    st.plotly_chart(
+    chart(
         probabilities_figure(
             result.a,
             result.y,
@@ -149,22 +148,22 @@ with outputs:
                 "class": t("class"),
             },
         ),
-        key="chart_probs",
+        "chart_probs",
     )
     st.latex(latex_vector("y", result.y, shown))
-    st.plotly_chart(
+    chart(
         gradient_figure(
             result.grad,
             shown,
             [labels[k] for k in shown],
             {"title": t("pg.fig.grad"), "grad": t("pg.fig.grad.axis"), "class": t("class")},
         ),
-        key="chart_grad",
+        "chart_grad",
     )
     if result.temperature != 1.0:
         st.caption(t("pg.grad.temperature"))
     p, neg_log_p = neg_log_curve(result.a[result.target] / 2)
-    st.plotly_chart(
+    chart(
         neg_log_figure(
             p,
             neg_log_p,
@@ -177,7 +176,7 @@ with outputs:
                 "current": t("pg.fig.current"),
             },
         ),
-        key="chart_neglog",
+        "chart_neglog",
     )
     with st.expander(t("pg.pipeline")):
         if result.z is None:

@@ -63,7 +63,7 @@ def probabilities_figure(
     )
     if predicted in classes:
         fig.add_annotation(
-            x=names[classes.index(predicted)],
+            x=classes.index(predicted),  # a category's position: names like "5" read as numbers
             y=min(1.0, values[classes.index(predicted)]),
             text=text["argmax"],
             showarrow=True,
