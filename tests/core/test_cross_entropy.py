@@ -251,7 +251,9 @@ def test_one_example_fast_path_agrees_with_the_batch_path(dtype, z, data):
     batch_loss, batch_grad = cross_entropy_with_grad(z[None, :], [target])
     assert loss.dtype == batch_loss.dtype == grad.dtype == dtype
     ulp = float(np.spacing(batch_loss))
-    assert abs(float(loss) - float(batch_loss)) <= 2 * ulp
+    # The fast path computes in float64, the batch path in the dtype itself: each is within a
+    # few ulp of the exact loss (see test_oracle_mpmath), so they are within twice that.
+    assert abs(float(loss) - float(batch_loss)) <= 4 * ulp
     np.testing.assert_allclose(grad, batch_grad[0], rtol=0, atol=float(np.finfo(dtype).eps) * 2)
 
 
