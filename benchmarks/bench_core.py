@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ce_core import cross_entropy_with_grad  # noqa: E402
+from ce_core import cross_entropy_with_grad
 
 try:
     import torch

@@ -9,7 +9,7 @@ FLOAT_DTYPES = (np.float16, np.float32, np.float64)
 
 
 def as_float_array(x: ArrayLike, name: str = "input") -> np.ndarray:
-    """Return ``x`` as an array of float16, float32 or float64 (integers and bools become float64)."""
+    """Return ``x`` as a float16, float32 or float64 array (integers and bools become float64)."""
     try:
         a = np.asarray(x)
     except (ValueError, TypeError) as exc:  # ragged lists, objects NumPy cannot hold

@@ -146,10 +146,13 @@ def top_classes(a: ArrayLike, target: int, count: int = 20) -> np.ndarray:
 
 
 def neg_log_curve(smallest: float = 1e-3, points: int = 400) -> tuple[np.ndarray, np.ndarray]:
-    r"""Return ``(p, -ln p)`` sampled on :math:`[\text{smallest}, 1]`, dense near 0 where it rises."""
+    r"""Return ``(p, -ln p)`` on :math:`[\text{smallest}, 1]`, dense near 0 where it rises."""
     smallest = min(max(float(smallest), 1e-300), 1e-3)
-    p = np.unique(np.concatenate([np.geomspace(smallest, 0.05, points // 2),
-                                  np.linspace(0.05, 1.0, points // 2)]))
+    p = np.unique(
+        np.concatenate(
+            [np.geomspace(smallest, 0.05, points // 2), np.linspace(0.05, 1.0, points // 2)]
+        )
+    )
     return p, -np.log(p)
 
 

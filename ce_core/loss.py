@@ -264,7 +264,7 @@ def _rows(p: _Problem, start: int, stop: int, scale: float, s: np.ndarray, grad_
 
 
 def _two_diff(x: np.ndarray, y: np.ndarray, dtype) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``(d, err)`` with ``d = fl(x - y)`` and ``d + err = x - y`` exactly (Knuth's TwoSum)."""
+    """Return ``(d, err)``: ``d = fl(x - y)`` and ``d + err = x - y`` exactly (Knuth's TwoSum)."""
     x = x.astype(dtype, copy=False)
     y = y.astype(dtype, copy=False)
     d = x - y
@@ -419,7 +419,7 @@ def cross_entropy_grad(
     reduction: str = "mean",
     label_smoothing: float = 0.0,
 ) -> np.ndarray:
-    r"""Return :math:`\partial L / \partial z`, the gradient of :func:`cross_entropy`, shaped as ``logits``.
+    r"""Return :math:`\partial L / \partial z`, the gradient of :func:`cross_entropy`.
 
     Same arguments as :func:`cross_entropy`. For one example it is :math:`a - y`; in general each
     row is :math:`a \sum_k c_k - c` for that row's weighted, smoothed target :math:`c`, divided by

@@ -85,7 +85,7 @@ def _two_product(a: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _exp_and_rest(s: np.ndarray, err: np.ndarray, imax: np.ndarray, axis: int):
-    """Return ``(e, rest)``: ``e = exp(s + err)`` and ``rest``, the sum of ``e`` without the maximum."""
+    """Return ``(e, rest)``: ``e = exp(s + err)`` and ``rest``, the sum of ``e`` but the max."""
     with np.errstate(under="ignore", over="ignore", invalid="ignore"):
         e = np.exp(s)
         e += e * err
@@ -232,7 +232,7 @@ class SoftmaxSteps:
     stable: bool  #: whether the max was subtracted
 
     def first_non_finite(self) -> str | None:
-        """Return the name of the first step (``shifted``, ``exp``, ``total``, ``a``) holding inf or NaN."""
+        """Return the first step (``shifted``, ``exp``, ``total``, ``a``) holding inf or NaN."""
         for name in ("shifted", "exp", "total", "a"):
             if not np.all(np.isfinite(getattr(self, name))):
                 return name

@@ -1,1 +1,1 @@
-"""The app's own support code: translations, figure builders, shared widgets. ce_core does the math."""
+"""The app's support code: translations, figures, shared widgets. ce_core does the math."""

@@ -12,12 +12,14 @@ import streamlit as st
 
 from ce_core import (
     InputError,
-    parse_class_names,
     format_vector,
     logits_from_probabilities,
-    normalise as normalise_probabilities,
+    parse_class_names,
     parse_vector,
     softmax,
+)
+from ce_core import (
+    normalise as normalise_probabilities,
 )
 
 MODES = ("text", "sliders", "probs")

@@ -1,4 +1,4 @@
-"""Streamlit helpers shared by every page: the language, translated text, inputs that never crash."""
+"""Streamlit helpers for every page: the language, translated text, inputs that never crash."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import streamlit as st
 
-from ce_core import ParseError, parse_vector
+from ce_core import parse_vector
 
 from .i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, translate
 
@@ -73,7 +73,7 @@ def _require_shell() -> None:
 
 
 def page_header(prefix: str) -> None:
-    """Start a page: its title, "what you learn here" and "try this", from ``<prefix>.*`` strings."""
+    """Start a page: title, "what you learn here" and "try this", from ``<prefix>.*`` strings."""
     _require_shell()
     st.title(t(f"{prefix}.title"))
     st.markdown(t(f"{prefix}.learn"))
@@ -93,7 +93,7 @@ def chart(figure, key: str) -> None:
 
 
 def error_text(exc: Exception) -> str:
-    """Return a translated message for an error a user caused (ParseError and friends carry a code)."""
+    """Return a translated message for an error a user caused (such errors carry a code)."""
     code = getattr(exc, "code", None)
     if code is not None:
         return t(f"error.{code}", **getattr(exc, "params", {}))

@@ -20,7 +20,7 @@ from .style import (
 
 
 def class_colours(classes: Sequence[int], target: int, predicted: int) -> list[str]:
-    """Return a bar colour per class: the true class green, the predicted one orange, others blue."""
+    """Return a bar colour per class: the true class green, the predicted orange, others blue."""
     return [TRUE_CLASS if k == target else PREDICTED if k == predicted else OTHER for k in classes]
 
 

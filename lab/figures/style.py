@@ -41,7 +41,7 @@ def base_layout(fig: go.Figure, title: str, *, height: int = 380, scale: float =
 
 
 def format_value(value: float, digits: int = 3) -> str:
-    """Return ``value`` as the text printed on a bar: 3 decimals, or scientific when tiny or huge."""
+    """Return ``value`` as printed on a bar: 3 decimals, or scientific when tiny or huge."""
     if value != value:
         return "NaN"
     if value in (float("inf"), float("-inf")):

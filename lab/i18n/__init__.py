@@ -43,12 +43,12 @@ STRINGS = _load()
 
 
 def translate(key: str, lang: str, /, **params: object) -> str:
-    """Return the string ``key`` in ``lang``, formatted with ``params``; English if ``lang`` is unknown."""
+    """Return the string ``key`` in ``lang`` formatted with ``params``; English if unknown."""
     strings = STRINGS.get(lang, STRINGS["en"])
     text = strings[key]
     return text.format(**params) if params else text
 
 
 def language_from_locale(locale: str | None) -> str:
-    """Return ``"zh"`` for a Chinese browser locale (``zh``, ``zh-CN``, ``zh-TW``...), else ``"en"``."""
+    """Return ``"zh"`` for a Chinese browser locale (``zh``, ``zh-CN``, ...), else ``"en"``."""
     return "zh" if locale and locale.lower().startswith("zh") else "en"
