@@ -7,30 +7,38 @@ from lab.ui import init_language, language_switch, t
 st.set_page_config(page_title="Cross-Entropy Lab", page_icon=":material/functions:", layout="wide")
 init_language()
 
-pages = {
-    t("nav.learn"): [
-        st.Page(
-            "pages/playground.py",
-            title=t("nav.playground"),
-            icon=":material/bar_chart:",
-            url_path="playground",
-            default=True,
-        ),
-        st.Page(
-            "pages/derivation.py",
-            title=t("nav.derivation"),
-            icon=":material/function:",
-            url_path="derivation",
-        ),
-        st.Page(
-            "pages/stability.py",
-            title=t("nav.stability"),
-            icon=":material/warning:",
-            url_path="stability",
-        ),
-    ],
-}
-page = st.navigation(pages)
+
+def page(name: str, icon: str, **kwargs) -> st.Page:
+    return st.Page(f"pages/{name}.py", title=t(f"nav.{name}"), icon=icon, url_path=name, **kwargs)
+
+
+playground = page("playground", ":material/bar_chart:")
+
+
+def home() -> None:
+    """Send "/" to the Playground, keeping the query string (the default page has no path)."""
+    st.switch_page(playground, query_params=st.query_params.to_dict())
+
+
+navigation = st.navigation(
+    {
+        t("nav.learn"): [
+            playground,
+            page("derivation", ":material/function:"),
+            page("stability", ":material/warning:"),
+        ],
+        t("nav.more"): [
+            page("binary", ":material/call_split:"),
+            page("training", ":material/model_training:"),
+            page("batch", ":material/table:"),
+        ],
+        "": [
+            st.Page(
+                home, title=t("nav.playground"), url_path="home", default=True, visibility="hidden"
+            )
+        ],
+    }
+)
 language_switch()
 st.sidebar.caption(t("sidebar.about"))
-page.run()
+navigation.run()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from . import urlstate
+
 from ce_core import (
     InputError,
     format_vector,
@@ -24,7 +26,26 @@ from ce_core import (
 
 MODES = ("text", "sliders", "probs")
 SLIDER_MIN, SLIDER_MAX, MAX_SLIDERS = -10.0, 10.0, 20
-TEMPERATURES = tuple(sorted({float(f"{v:.2g}") for v in np.geomspace(0.05, 20, 41)} | {1.0}))
+# A log scale from 0.05 to 20 through the round values a teacher reaches for (1-1.5-2-3-5-7).
+TEMPERATURES = (
+    0.05,
+    0.07,
+    0.1,
+    0.15,
+    0.2,
+    0.3,
+    0.5,
+    0.7,
+    1.0,
+    1.5,
+    2.0,
+    3.0,
+    5.0,
+    7.0,
+    10.0,
+    15.0,
+    20.0,
+)
 
 DEFAULTS = {
     "mode": "text",
@@ -154,3 +175,38 @@ def fallback_values(mode: str) -> np.ndarray:
     """Return the default values of ``mode``, for a page opened with invalid input."""
     key = "a" if mode == "probs" else "z"
     return parse_vector(DEFAULTS[key])
+
+
+def _slider_values() -> str | None:
+    state = st.session_state
+    if state.get("mode") != "sliders":
+        return None
+    return ",".join(f"{state[f'z{i}']:g}" for i in range(state["k"]))
+
+
+def _read_sliders(value: str) -> list[float]:
+    z = parse_vector(value, allow_nan=False, allow_inf=False, max_count=MAX_SLIDERS)
+    if z.size < 2 or np.any((z < SLIDER_MIN) | (z > SLIDER_MAX)):
+        raise ValueError("s")
+    return [float(v) for v in z]
+
+
+def _put_sliders(z: list[float]) -> None:
+    st.session_state["k"] = len(z)
+    for i, v in enumerate(z):
+        st.session_state[f"z{i}"] = v
+
+
+def _in_mode(*modes: str):
+    return lambda: st.session_state.get("mode") in modes
+
+
+URL_FIELDS = (
+    urlstate.choice("mode", MODES, default=DEFAULTS["mode"]),
+    urlstate.text("z", when=_in_mode("text")),
+    urlstate.text("a", when=_in_mode("probs")),
+    urlstate.Field("s", _read_sliders, str, get=_slider_values, put=_put_sliders),
+    urlstate.integer("y", 1, 1_000_000, default=DEFAULTS["y"]),
+    urlstate.choice("T", TEMPERATURES, default=DEFAULTS["T"], when=_in_mode("text", "sliders")),
+    urlstate.text("names", max_chars=41_000, default=DEFAULTS["names"]),
+)

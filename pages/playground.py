@@ -12,6 +12,7 @@ from ce_core import (
     top_classes,
 )
 from lab import playground_state as state
+from lab import urlstate
 from lab.figures.playground import gradient_figure, neg_log_figure, probabilities_figure
 from lab.playground_view import (
     class_labels,
@@ -24,9 +25,10 @@ from lab.ui import chart, error_text, page_header, t, vector_input
 
 page_header("pg")
 state.init()
+urlstate.sync("playground", state.URL_FIELDS)
 
-preset_columns = st.columns(len(state.PRESETS) + 1)
-for column, name in zip(preset_columns, state.PRESETS, strict=False):
+preset_columns = st.columns(len(state.PRESETS))
+for column, name in zip(preset_columns, state.PRESETS, strict=True):
     column.button(
         t(f"pg.preset.{name}"),
         key=f"preset_{name}",
@@ -34,12 +36,10 @@ for column, name in zip(preset_columns, state.PRESETS, strict=False):
         args=(name,),
         width="stretch",
     )
-preset_columns[-1].button(
-    t("pg.reset"), key="reset", on_click=state.reset, icon=":material/restart_alt:", width="stretch"
-)
 
 inputs, outputs = st.columns([1, 2], gap="large")
 with inputs:
+    urlstate.share_and_reset("playground", state.URL_FIELDS, state.reset)
     mode = st.segmented_control(
         t("pg.mode"),
         state.MODES,

@@ -15,6 +15,11 @@ EN = {
     "class_n": "class {n}",
     "error.generic": "This value cannot be used: {detail}",
     "error.using_last": "Showing the last valid values until this is fixed.",
+    "url.ignored": "Some values in the link were not valid and were ignored: {keys}",
+    "url.share": "Share",
+    "url.share.help": "This link opens the page exactly as it is now. Copy it with the button on the right.",
+    "url.reset": "Reset",
+    "url.dismiss": "OK",
 }
 
 ZH = {
@@ -32,4 +37,9 @@ ZH = {
     "class_n": "类别 {n}",
     "error.generic": "这个值无法使用：{detail}",
     "error.using_last": "在改正之前，页面显示的是上一次有效的值。",
+    "url.ignored": "链接中有些值无效，已被忽略：{keys}",
+    "url.share": "分享",
+    "url.share.help": "这个链接会打开与现在完全相同的页面。用右侧的按钮复制它。",
+    "url.reset": "重置",
+    "url.dismiss": "知道了",
 }

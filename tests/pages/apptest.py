@@ -43,5 +43,3 @@ def metric(at: AppTest, label: str) -> str:
         if element.label == label:
             return element.value
     raise AssertionError(f"no metric {label!r}; have {[m.label for m in at.metric]}")
-
-

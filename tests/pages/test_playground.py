@@ -137,3 +137,55 @@ def test_chinese_page_is_translated():
     assert metric(at, "损失")
     at.text_input(key="z").set_value("1, x").run()
     assert any("不是" in e.value or "数" in e.value for e in at.error)
+
+
+def test_a_link_restores_the_inputs():
+    at = open_page("playground", z="1,2,3", y="2", T="0.5", names="cat,dog,bird")
+    assert at.text_input(key="z").value == "1,2,3"
+    assert at.number_input(key="y").value == 2
+    assert at.select_slider(key="T").value == 0.5
+    assert metric(at, "Predicted class") == "bird"
+    assert at.query_params["z"] == ["1,2,3"] or at.query_params["z"] == "1,2,3"
+
+
+def test_a_link_with_sliders_restores_them():
+    at = open_page("playground", mode="sliders", s="1,-2,3.5")
+    assert at.slider(key="k").value == 3
+    assert [at.slider(key=f"z{i}").value for i in range(3)] == [1.0, -2.0, 3.5]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"T": "0"},
+        {"T": "abc"},
+        {"y": "-3"},
+        {"y": "1e999"},
+        {"mode": "<script>"},
+        {"s": "1,2,999"},
+        {"z": "1\x00,2"},
+        {"lang": "xx"},
+    ],
+)
+def test_hostile_link_values_are_ignored_without_a_crash(query):
+    at = open_page("playground", **query)
+    assert not at.exception
+    assert float(metric(at, "Loss")) > 0
+    if "lang" not in query:
+        assert any(key in warning.value for warning in at.warning for key in query)
+
+
+def test_inputs_are_written_to_the_url():
+    at = open_page("playground")
+    at.text_input(key="z").set_value("3, 1, 2").run()
+    at.number_input(key="y").set_value(2).run()
+    params = dict(at.query_params)
+    assert params["z"] in ("3,1,2", ["3,1,2"])  # written without the spaces
+    assert params["y"] in ("2", ["2"])
+
+
+def test_reset_brings_back_the_defaults():
+    at = open_page("playground")
+    at.text_input(key="z").set_value("9, 9").run()
+    at.button(key="reset_playground").click().run()
+    assert at.text_input(key="z").value == "2, 1, 0.1, -1, 3"
