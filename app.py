@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from lab.presentation import init_presentation, presentation_switch
 from lab.ui import init_language, language_switch, t
 
 st.set_page_config(page_title="Cross-Entropy Lab", page_icon=":material/functions:", layout="wide")
 init_language()
+init_presentation()
 
 
 def page(name: str, icon: str, **kwargs) -> st.Page:
@@ -40,5 +42,6 @@ navigation = st.navigation(
     }
 )
 language_switch()
+presentation_switch()
 st.sidebar.caption(t("sidebar.about"))
 navigation.run()

@@ -83,3 +83,21 @@ def torch_snippet(result: Prediction, t: Callable[..., str]) -> str:
             "print(z.grad)",
         ]
     )
+
+
+def result_record(result: Prediction, labels: Sequence[str]) -> dict:
+    """Return everything the page shows as plain data, for the JSON download."""
+    return {
+        "classes": list(labels),
+        "true_class": result.target + 1,
+        "true_class_index_from_0": result.target,
+        "temperature": result.temperature,
+        "z": result.z,
+        "a": result.a,
+        "y": result.y,
+        "loss": result.loss,
+        "grad": result.grad,
+        "predicted_class": result.predicted + 1,
+        "entropy": result.entropy,
+        "perplexity": result.perplexity,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -89,7 +91,9 @@ CHART_CONFIG = {
 
 def chart(figure, key: str) -> None:
     """Draw a Plotly figure with our own styling (not Streamlit's theme) and a PNG download."""
-    st.plotly_chart(figure, key=key, theme=None, config=CHART_CONFIG)
+    from .presentation import scaled  # presentation imports this module
+
+    st.plotly_chart(scaled(figure), key=key, theme=None, config=CHART_CONFIG)
 
 
 def error_text(exc: Exception) -> str:
@@ -129,3 +133,39 @@ def vector_input(
         return st.session_state.get(last_key), False
     st.session_state[last_key] = values
     return values, True
+
+
+def _jsonable(value: object) -> object:
+    """Return ``value`` with arrays as lists and inf/NaN as strings (JSON has neither)."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | np.ndarray):
+        return [_jsonable(v) for v in (value.tolist() if isinstance(value, np.ndarray) else value)]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    return value
+
+
+def downloads(name: str, table, data: dict) -> None:
+    """Draw "download CSV" (``table``, a DataFrame) and "download JSON" (``data``) buttons."""
+    csv, jsn = st.columns(2)
+    csv.download_button(
+        t("download.csv"),
+        table.to_csv(index=False),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"download_csv_{name}",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    jsn.download_button(
+        t("download.json"),
+        json.dumps(_jsonable(data), ensure_ascii=False, indent=2),
+        file_name=f"{name}.json",
+        mime="application/json",
+        key=f"download_json_{name}",
+        on_click="ignore",
+        icon=":material/data_object:",
+    )

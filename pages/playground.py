@@ -19,9 +19,10 @@ from lab.playground_view import (
     latex_loss,
     latex_vector,
     pipeline_table,
+    result_record,
     torch_snippet,
 )
-from lab.ui import chart, error_text, page_header, t, vector_input
+from lab.ui import chart, downloads, error_text, page_header, t, vector_input
 
 page_header("pg")
 state.init()
@@ -182,7 +183,9 @@ with outputs:
         if result.z is None:
             st.caption(t("pg.pipeline.probs"))
         steps = softmax_steps(result.z if result.z is not None else result.a)
-        st.dataframe(pipeline_table(steps, result, labels, t), hide_index=True)
+        table = pipeline_table(steps, result, labels, t)
+        st.dataframe(table, hide_index=True)
         st.caption(t("pg.sum", total=f"{float(steps.total[0]):.6g}"))
     with st.expander(t("pg.code")):
         st.code(torch_snippet(result, t), language="python")
+    downloads("playground", table, result_record(result, labels))

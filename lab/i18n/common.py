@@ -20,6 +20,10 @@ EN = {
     "url.share.help": "This link opens the page exactly as it is now. Copy it with the button on the right.",
     "url.reset": "Reset",
     "url.dismiss": "OK",
+    "present": "Presentation mode",
+    "present.help": "Larger text and charts for a projector; secondary details are hidden.",
+    "download.csv": "Download the numbers (CSV)",
+    "download.json": "Download the numbers (JSON)",
 }
 
 ZH = {
@@ -42,4 +46,8 @@ ZH = {
     "url.share.help": "这个链接会打开与现在完全相同的页面。用右侧的按钮复制它。",
     "url.reset": "重置",
     "url.dismiss": "知道了",
+    "present": "演示模式",
+    "present.help": "为投影仪放大文字和图表，并隐藏次要内容。",
+    "download.csv": "下载数据（CSV）",
+    "download.json": "下载数据（JSON）",
 }
