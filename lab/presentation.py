@@ -5,7 +5,8 @@ Turned on by the sidebar switch or by ``?present=1`` in a link.
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+import copy
+
 import streamlit as st
 
 from .ui import t
@@ -50,20 +51,22 @@ def presentation_switch() -> None:
         del st.query_params["present"]
 
 
-def scaled(figure: go.Figure) -> go.Figure:
-    """Return ``figure`` enlarged for a projector when presentation mode is on."""
+def scaled(spec: dict) -> dict:
+    """Return the figure dict ``spec``, enlarged for a projector when presentation mode is on."""
     if not presenting():
-        return figure
-    layout = figure.layout
-    font = (layout.font.size or 18) * SCALE
-    figure.update_layout(font_size=font, height=(layout.height or 400) * SCALE)
-    if layout.title.font.size:
-        figure.update_layout(title_font_size=layout.title.font.size * SCALE)
-    for trace in figure.data:
-        size = getattr(getattr(trace, "textfont", None), "size", None)
-        if size:
-            trace.textfont.size = size * SCALE
-    for annotation in layout.annotations:
-        if annotation.font.size:
-            annotation.font.size *= SCALE
-    return figure
+        return spec
+    spec = copy.deepcopy(spec)
+    layout = spec.setdefault("layout", {})
+    layout["font"] = {
+        **layout.get("font", {}),
+        "size": layout.get("font", {}).get("size", 18) * SCALE,
+    }
+    layout["height"] = layout.get("height", 400) * SCALE
+    title = layout.get("title")
+    if isinstance(title, dict) and title.get("font", {}).get("size"):
+        title["font"]["size"] *= SCALE
+    for item in [*spec.get("data", []), *layout.get("annotations", [])]:
+        for font in ("textfont", "font"):
+            if isinstance(item.get(font), dict) and item[font].get("size"):
+                item[font]["size"] *= SCALE
+    return spec

@@ -1,11 +1,13 @@
-"""Figures of the Playground: the softmax bars with the one-hot target, the gradient, -ln p."""
+"""Figures of the Playground: the softmax bars with the one-hot target, the gradient, -ln p.
+
+Built as plain Plotly dicts (see ``style.layout``): they are redrawn on every keystroke.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
 from .style import (
     NEGATIVE,
@@ -14,8 +16,8 @@ from .style import (
     PREDICTED,
     TEXT_SIZE,
     TRUE_CLASS,
-    base_layout,
     format_value,
+    layout,
 )
 
 
@@ -32,112 +34,128 @@ def probabilities_figure(
     target: int,
     predicted: int,
     text: dict[str, str],
-    *,
-    scale: float = 1.0,
-) -> go.Figure:
+) -> dict:
     """Return the bar chart of ``a[classes]`` with ``y`` outlined and the argmax marked.
 
     ``text`` holds the translated ``title``, ``a`` and ``y`` (legend names), ``argmax`` and
     ``class`` (axis title).
     """
     classes = list(classes)
+    names = list(names)
     values = [float(a[k]) for k in classes]
-    fig = go.Figure()
-    fig.add_bar(
-        x=list(names),
-        y=values,
-        name=text["a"],
-        marker={"color": class_colours(classes, target, predicted)},
-        text=[format_value(v) for v in values],
-        textposition="outside",
-        textfont={"size": round(TEXT_SIZE * scale)},
-        cliponaxis=False,
-        hovertemplate="%{x}: %{y:.6g}<extra></extra>",
-    )
-    fig.add_bar(
-        x=list(names),
-        y=[float(y[k]) for k in classes],
-        name=text["y"],
-        marker={"color": "rgba(0,0,0,0)", "line": {"color": TRUE_CLASS, "width": 4}},
-        hovertemplate="%{x}: y = %{y:.0f}<extra></extra>",
-    )
+    bars = {
+        "type": "bar",
+        "x": names,
+        "y": values,
+        "name": text["a"],
+        "marker": {"color": class_colours(classes, target, predicted)},
+        "text": [format_value(v) for v in values],
+        "textposition": "outside",
+        "textfont": {"size": TEXT_SIZE},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
+    }
+    target_outline = {
+        "type": "bar",
+        "x": names,
+        "y": [float(y[k]) for k in classes],
+        "name": text["y"],
+        "marker": {"color": "rgba(0,0,0,0)", "line": {"color": TRUE_CLASS, "width": 4}},
+        "hovertemplate": "%{x}: y = %{y:.0f}<extra></extra>",
+    }
+    annotations = []
     if predicted in classes:
-        fig.add_annotation(
-            x=classes.index(predicted),  # a category's position: names like "5" read as numbers
-            y=min(1.0, values[classes.index(predicted)]),
-            text=text["argmax"],
-            showarrow=True,
-            arrowhead=2,
-            arrowcolor=PREDICTED,
-            ax=0,
-            ay=-45,
-            yshift=22,
-            font={"color": PREDICTED, "size": round(TEXT_SIZE * scale)},
+        where = classes.index(predicted)  # a category's position: names like "5" read as numbers
+        annotations.append(
+            {
+                "x": where,
+                "y": min(1.0, values[where]),
+                "text": text["argmax"],
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowcolor": PREDICTED,
+                "ax": 0,
+                "ay": -45,
+                "yshift": 22,
+                "font": {"color": PREDICTED, "size": TEXT_SIZE},
+            }
         )
-    base_layout(fig, text["title"], scale=scale)
-    fig.update_layout(barmode="overlay")
-    fig.update_yaxes(range=[0, 1.18], title=text["a"])
-    fig.update_xaxes(title=text["class"], type="category")
-    return fig
+    return {
+        "data": [bars, target_outline],
+        "layout": layout(
+            text["title"],
+            barmode="overlay",
+            annotations=annotations,
+            yaxis={"range": [0, 1.18], "title": {"text": text["a"]}},
+            xaxis={"title": {"text": text["class"]}, "type": "category"},
+        ),
+    }
 
 
 def gradient_figure(
-    grad: np.ndarray,
-    classes: Sequence[int],
-    names: Sequence[str],
-    text: dict[str, str],
-    *,
-    scale: float = 1.0,
-) -> go.Figure:
+    grad: np.ndarray, classes: Sequence[int], names: Sequence[str], text: dict[str, str]
+) -> dict:
     """Return the bar chart of ``grad[classes]``: negative bars blue, positive vermillion."""
     values = [float(grad[k]) for k in classes]
-    fig = go.Figure()
-    fig.add_bar(
-        x=list(names),
-        y=values,
-        marker={"color": [NEGATIVE if v < 0 else POSITIVE for v in values]},
-        text=[format_value(v) for v in values],
-        textposition="outside",
-        textfont={"size": round(TEXT_SIZE * scale)},
-        cliponaxis=False,
-        hovertemplate="%{x}: %{y:.6g}<extra></extra>",
-        showlegend=False,
-    )
-    base_layout(fig, text["title"], scale=scale)
     finite = [abs(v) for v in values if np.isfinite(v)]
     top = max(finite, default=1.0) or 1.0
-    fig.update_yaxes(range=[-1.25 * top, 1.25 * top], title=text["grad"])
-    fig.update_xaxes(title=text["class"], type="category")
-    return fig
+    bars = {
+        "type": "bar",
+        "x": list(names),
+        "y": values,
+        "marker": {"color": [NEGATIVE if v < 0 else POSITIVE for v in values]},
+        "text": [format_value(v) for v in values],
+        "textposition": "outside",
+        "textfont": {"size": TEXT_SIZE},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
+        "showlegend": False,
+    }
+    return {
+        "data": [bars],
+        "layout": layout(
+            text["title"],
+            yaxis={"range": [-1.25 * top, 1.25 * top], "title": {"text": text["grad"]}},
+            xaxis={"title": {"text": text["class"]}, "type": "category"},
+        ),
+    }
 
 
 def neg_log_figure(
-    p: np.ndarray,
-    neg_log_p: np.ndarray,
-    a_j: float,
-    loss: float,
-    text: dict[str, str],
-    *,
-    scale: float = 1.0,
-) -> go.Figure:
+    p: np.ndarray, neg_log_p: np.ndarray, a_j: float, loss: float, text: dict[str, str]
+) -> dict:
     """Return the curve ``-ln p`` over ``p`` with the current ``(a_j, loss)`` marked."""
-    fig = go.Figure()
-    fig.add_scatter(
-        x=p, y=neg_log_p, mode="lines", line={"color": NEGATIVE, "width": 3}, name="−ln p"
-    )
+    data = [
+        {
+            "type": "scatter",
+            "x": p.tolist(),
+            "y": neg_log_p.tolist(),
+            "mode": "lines",
+            "line": {"color": NEGATIVE, "width": 3},
+            "name": "−ln p",
+        }
+    ]
     if np.isfinite(loss):
-        fig.add_scatter(
-            x=[a_j],
-            y=[loss],
-            mode="markers+text",
-            marker={"color": TRUE_CLASS, "size": 16, "line": {"color": "white", "width": 2}},
-            text=[f"a_j = {format_value(a_j)}, L = {format_value(loss)}"],
-            textposition="top right",
-            textfont={"size": round(TEXT_SIZE * scale)},
-            name=text["current"],
+        data.append(
+            {
+                "type": "scatter",
+                "x": [a_j],
+                "y": [loss],
+                "mode": "markers+text",
+                "marker": {"color": TRUE_CLASS, "size": 16, "line": {"color": "white", "width": 2}},
+                "text": [f"a_j = {format_value(a_j)}, L = {format_value(loss)}"],
+                "textposition": "top right",
+                "textfont": {"size": TEXT_SIZE},
+                "name": text["current"],
+            }
         )
-    base_layout(fig, text["title"], scale=scale)
-    fig.update_layout(showlegend=False)
-    fig.update_xaxes(title=text["p"], range=[0, 1.02])
-    fig.update_yaxes(title=text["loss"], range=[0, max(5.0, min(float(np.max(neg_log_p)), 12.0))])
-    return fig
+    top = max(5.0, min(float(np.max(neg_log_p)), 12.0))
+    return {
+        "data": data,
+        "layout": layout(
+            text["title"],
+            showlegend=False,
+            xaxis={"title": {"text": text["p"]}, "range": [0, 1.02]},
+            yaxis={"title": {"text": text["loss"]}, "range": [0, top]},
+        ),
+    }

@@ -40,6 +40,39 @@ def base_layout(fig: go.Figure, title: str, *, height: int = 380, scale: float =
     return fig
 
 
+def merged(base: dict, extra: dict) -> dict:
+    """Return ``base`` updated by ``extra``, nested dicts merged rather than replaced."""
+    out = dict(base)
+    for key, value in extra.items():
+        out[key] = (
+            merged(out[key], value)
+            if isinstance(value, dict) and isinstance(out.get(key), dict)
+            else value
+        )
+    return out
+
+
+def layout(title: str, *, height: int = 380, **extra: object) -> dict:
+    """Return the shared layout as a plain dict (what ``base_layout`` applies), plus ``extra``.
+
+    Figures built as plain dicts skip Plotly's slow object validation: the Playground redraws
+    every chart on every keystroke, so its figures are dicts.
+    """
+    base = {
+        "title": {"text": title, "font": {"size": TITLE_SIZE}, "x": 0.0},
+        "font": {"size": FONT_SIZE, "color": INK},
+        "height": height,
+        "margin": {"l": 60, "r": 20, "t": 60, "b": 50},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
+        "bargap": 0.25,
+        "xaxis": {"showgrid": False, "linecolor": INK, "ticks": "outside"},
+        "yaxis": {"gridcolor": GRID, "zerolinecolor": INK, "linecolor": INK},
+    }
+    return merged(base, extra)
+
+
 def format_value(value: float, digits: int = 3) -> str:
     """Return ``value`` as printed on a bar: 3 decimals, or scientific when tiny or huge."""
     if value != value:
