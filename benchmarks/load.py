@@ -1,0 +1,196 @@
+"""A whole class on one server: concurrent browser sessions, each typing its own logits.
+
+Starts the app on a free local port, opens ``--sessions`` pages in headless Chromium (each a
+separate browser context, so a separate Streamlit session), and has each type ``--changes``
+different logit lists into the Playground, checking after every change that the loss on *its*
+screen is the one for *its* logits (no state leaks between sessions). Prints errors, p50/p95
+latency from Enter to the new loss, server memory per session, and the server's memory after
+the sessions close against its memory before they opened.
+
+    python benchmarks/load.py [--sessions 50] [--changes 20]
+
+Everything talks to 127.0.0.1 only, and the run is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import math
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CE_LAB_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEADLINE = 20 * 60  # seconds: the whole run stops by itself
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mib(pid: int) -> float:
+    """Return the resident memory of process ``pid`` in MiB (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def expected_loss(z: list[float]) -> str:
+    """Return the loss for true class 1 as the page prints it (4 decimals), computed here."""
+    m = max(z)
+    return f"{math.log(sum(math.exp(v - m) for v in z)) - (z[0] - m):.4f}"
+
+
+def start_server(port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise RuntimeError("the server did not start")
+
+
+async def session(browser, url: str, index: int, changes: int, latencies: list, errors: list):
+    context = await browser.new_context(viewport={"width": 1300, "height": 900})
+    page = await context.new_page()
+    try:
+        await page.goto(url, timeout=120_000)
+        metric = page.locator("[data-testid=stMetricValue]").first
+        await metric.wait_for(timeout=120_000)
+        box = page.get_by_role("textbox", name="Logits z")
+        for change in range(changes):
+            z = [round(0.37 * index + 0.11 * change, 2), 1.0, -0.5, 2.0]
+            want = expected_loss(z)
+            await box.fill(", ".join(map(str, z)))
+            start = time.perf_counter()
+            await box.press("Enter")
+            try:
+                await page.wait_for_function(
+                    "want => document.querySelector('[data-testid=stMetricValue]')"
+                    "?.innerText.trim() === want",
+                    arg=want,
+                    timeout=60_000,
+                )
+                latencies.append(time.perf_counter() - start)
+            except Exception:
+                shown = await metric.inner_text()
+                errors.append(f"session {index} change {change}: want {want}, shows {shown}")
+            if await page.locator("[data-testid=stException]").count():
+                errors.append(f"session {index}: an exception box")
+    except Exception as exc:  # a session that could not even load counts as an error
+        errors.append(f"session {index}: {type(exc).__name__}: {exc}")
+    finally:
+        await context.close()
+
+
+async def run(sessions: int, changes: int) -> None:
+    port = free_port()
+    server = start_server(port)
+    url = f"http://127.0.0.1:{port}/playground?lang=en"
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            warm: list = []
+            await session(browser, url, 999, 1, warm, [])  # imports and caches warmed up
+            before = rss_mib(server.pid)
+            latencies: list[float] = []
+            errors: list[str] = []
+            peak = before
+
+            async def watch():
+                nonlocal peak
+                while True:
+                    peak = max(peak, rss_mib(server.pid))
+                    await asyncio.sleep(0.5)
+
+            watcher = asyncio.create_task(watch())
+            started = time.perf_counter()
+            await asyncio.wait_for(
+                asyncio.gather(
+                    *(session(browser, url, i, changes, latencies, errors) for i in range(sessions))
+                ),
+                timeout=DEADLINE,
+            )
+            elapsed = time.perf_counter() - started
+            watcher.cancel()
+            await browser.close()
+        await asyncio.sleep(5)
+        after = rss_mib(server.pid)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+    print(f"{sessions} sessions x {changes} changes in {elapsed:.0f} s")
+    print(f"errors: {len(errors)}")
+    for line in errors[:10]:
+        print("  ", line)
+    if latencies:
+        q = statistics.quantiles(latencies, n=20)
+        print(
+            f"latency Enter -> new loss: p50 {statistics.median(latencies) * 1e3:.0f} ms, "
+            f"p95 {q[18] * 1e3:.0f} ms ({len(latencies)} changes)"
+        )
+    print(
+        f"server memory: {before:.0f} MiB before, peak {peak:.0f} MiB "
+        f"({(peak - before) / sessions:.1f} MiB per session), {after:.0f} MiB after they closed "
+        f"({(after - before) / before * 100:+.1f}% of before)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--changes", type=int, default=20)
+    args = parser.parse_args()
+    asyncio.run(run(args.sessions, args.changes))
+
+
+if __name__ == "__main__":
+    main()
