@@ -94,6 +94,11 @@ def label_value(label: str | None, soft: float) -> float:
     return float(soft) if label == "soft" else float(label or DEFAULTS["bn_label"])
 
 
+def curve_of(label: str | None) -> int:
+    """Return which loss curve the current point lies on: 0 for y = 1, 1 for y = 0, 2 if soft."""
+    return {"1": 0, "0": 1}.get(label or DEFAULTS["bn_label"], 2)
+
+
 def fallback(key: str) -> float:
     """Return the default number of text box ``key``, for a page opened with invalid input."""
     return float(parse_vector(DEFAULTS[key])[0])

@@ -26,6 +26,15 @@ def tex(value: float, digits: int = 4) -> str:
     return text
 
 
+def short(value: float) -> str:
+    r"""Return ``value`` for LaTeX in 6 significant digits: ``-2``, ``1.5 \times 10^{20}``."""
+    text = f"{float(value):.6g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    return {"inf": r"\infty", "-inf": r"-\infty", "nan": r"\mathrm{NaN}"}.get(text, text)
+
+
 def _paren(value: float, digits: int = 4) -> str:
     """Return ``value`` for LaTeX, in parentheses when negative (``1 \times (-0.5)``)."""
     text = tex(value, digits)
@@ -40,7 +49,7 @@ def label_text(y: float) -> str:
 def latex_sigmoid(p: BinaryPrediction) -> str:
     """Return ``σ(x) = 1 / (1 + e^{-x})`` filled in with the current x."""
     return (
-        rf"\sigma(x) = \frac{{1}}{{1 + e^{{-x}}}} = \frac{{1}}{{1 + e^{{{tex(-p.x, 6)}}}}}"
+        rf"\sigma(x) = \frac{{1}}{{1 + e^{{-x}}}} = \frac{{1}}{{1 + e^{{{short(-p.x)}}}}}"
         rf" = {tex(p.sigma)}"
     )
 
@@ -57,9 +66,9 @@ def latex_loss(p: BinaryPrediction) -> str:
     """Return the loss formula with y, ln σ(x) and ln(1 − σ(x)) substituted."""
     y, one_minus_y = label_text(p.y), label_text(1 - p.y)
     return (
-        rf"\ell = -\bigl(y \ln \sigma(x) + (1 - y) \ln(1 - \sigma(x))\bigr) = "
-        rf"-\bigl({y} \times {_paren(p.log_sigma)} + {one_minus_y} \times "
-        rf"{_paren(p.log_one_minus_sigma)}\bigr) = {tex(p.loss)}"
+        r"\begin{aligned} \ell &= -\bigl(y \ln \sigma(x) + (1 - y) \ln(1 - \sigma(x))\bigr)"
+        rf" \\ &= -\bigl({y} \times {_paren(p.log_sigma)} + {one_minus_y} \times "
+        rf"{_paren(p.log_one_minus_sigma)}\bigr) = {tex(p.loss)} \end{{aligned}}"
     )
 
 
@@ -76,7 +85,7 @@ def latex_two_class(c: TwoClassCheck) -> str:
     return (
         r"\mathrm{softmax}(z)_1 = \frac{e^{z_1}}{e^{z_0} + e^{z_1}}"
         r" = \frac{1}{1 + e^{-(z_1 - z_0)}} = \sigma(z_1 - z_0)"
-        rf" = \sigma({tex(c.d, 6)}) = {tex(c.sigmoid[1])}"
+        rf" = \sigma({short(c.d)}) = {tex(c.sigmoid[1])}"
     )
 
 
@@ -86,6 +95,29 @@ def loss_range(x: float) -> tuple[float, float]:
     if abs(x) <= LOSS_REACH:
         low, high = min(low, x - 0.05 * abs(x)), max(high, x + 0.05 * abs(x))
     return low, high
+
+
+def tangent_half_width(x: Sequence[float]) -> float:
+    """Return how far the tangent reaches on each side: 15 % of the chart's x range."""
+    return 0.15 * (float(x[-1]) - float(x[0]))
+
+
+TABLE_LOGITS = (-800.0, -40.0, 40.0, 800.0)
+LATEX_NAIVE = (
+    r"\ell = -\bigl(y \ln \sigma(x) + (1 - y) \ln(1 - \sigma(x))\bigr),"
+    r"\quad \sigma(x) = \frac{1}{1 + e^{-x}}"
+)
+LATEX_STABLE = r"\ell = \max(x, 0) - x\,y + \ln\bigl(1 + e^{-|x|}\bigr)"
+
+
+def table_logits(x: float) -> list[float]:
+    """Return the logits of the naive-versus-stable table: ±40, ±800 and the current x."""
+    return sorted(set(TABLE_LOGITS) | {float(x)})
+
+
+def current_row(logits: Sequence[float], x: float) -> int:
+    """Return the row of the current x in :func:`table_logits`."""
+    return list(logits).index(float(x))
 
 
 def full(value: float) -> str:
@@ -125,7 +157,7 @@ def stability_table(
     ``results`` hold the same x in different dtypes; ``current`` is the row of the page's own x.
     """
     columns, broken = {}, {}
-    columns[t("bn.col.x")] = [_cell(float(v)) for v in results[0].x.astype(float)]
+    columns[t("bn.col.x")] = [_cell(float(v)) for v in results[-1].x]
     for r in results:
         naive = t("bn.col.naive", dtype=r.dtype.name)
         columns[naive] = [_cell(float(v)) for v in r.naive]
@@ -137,7 +169,10 @@ def stability_table(
 
     def style(column: pd.Series) -> list[str]:
         flags = broken.get(column.name, [False] * len(column))
-        return [f"background-color: {BROKEN}; color: white; font-weight: bold" if f else "" for f in flags]
+        return [
+            f"background-color: {BROKEN}; color: white; font-weight: bold" if f else ""
+            for f in flags
+        ]
 
     return frame.style.apply(style, axis=0)
 

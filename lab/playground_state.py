@@ -10,8 +10,6 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from . import urlstate
-
 from ce_core import (
     InputError,
     format_vector,
@@ -23,6 +21,8 @@ from ce_core import (
 from ce_core import (
     normalise as normalise_probabilities,
 )
+
+from . import urlstate
 
 MODES = ("text", "sliders", "probs")
 SLIDER_MIN, SLIDER_MAX, MAX_SLIDERS = -10.0, 10.0, 20

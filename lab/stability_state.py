@@ -1,4 +1,4 @@
-"""The stability page's inputs: defaults and presets, kept in ``st.session_state`` under widget keys.
+"""The stability page's inputs: defaults and presets, in ``st.session_state`` under widget keys.
 
 ``st_dtype`` (float type), ``st_z`` (logits as text), ``st_shift_z`` and ``st_shift`` (the shift
 invariance example and the constant c), ``st_log_z`` and ``st_log_y`` (log_softmax example and its

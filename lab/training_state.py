@@ -25,6 +25,8 @@ from ce_core import (
 )
 
 LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+REGRESSION_RATES = LEARNING_RATES[3:]
+MAX_SEED = 999_999
 MAX_STEPS = 500
 MAX_LOGITS = 10
 LOGIT_FRAMES = 60
@@ -41,7 +43,7 @@ DEFAULTS = {
     "tr_data": "blobs",
     "tr_k": 3,
     "tr_n": 60,
-    "tr_noise": 0.2,
+    "tr_noise": 0.1,
     "tr_seed": 0,
     "tr_quad": False,
     "tr_rlr": 1.0,
@@ -134,4 +136,4 @@ def regression_run(
     regions = np.stack(
         [decision_regions(xs, ys, W, b, quadratic) for W, b in zip(run.W, run.b, strict=True)]
     )
-    return RegressionView(X, labels, run, xs, ys, regions)
+    return RegressionView(X, labels, run, xs, ys, regions.astype(np.int8))

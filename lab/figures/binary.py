@@ -1,4 +1,9 @@
-"""Figures of the sigmoid page: σ and σ', the loss over x with its tangent, naive against stable."""
+"""Figures of the sigmoid page: σ and σ', the loss over x with its tangent, naive against stable.
+
+Long curves go to Plotly as float64 arrays (sent as compact binary; NaN leaves a gap), short
+markers as plain lists. Lines across the plot are layout shapes: Plotly's ``add_vline`` and
+``add_vrect`` cost tens of milliseconds each.
+"""
 
 from __future__ import annotations
 
@@ -11,31 +16,72 @@ import plotly.graph_objects as go
 from .style import BROKEN, GRID, INK, SERIES, TEXT_SIZE, base_layout, format_value
 
 SIGMA, SIGMA_GRAD = SERIES[0], SERIES[2]
-LABEL_ONE, LABEL_ZERO, LABEL_SOFT = SERIES[0], SERIES[1], SERIES[2]
+CURVE_COLOURS = (SERIES[0], SERIES[1], SERIES[2])  # loss for y = 1, y = 0, a soft label
 STABLE, NAIVE = SERIES[0], SERIES[1]
+CURVE_HEIGHT = 500  # with the legend under the axis, as tall a plot as the Playground's
 
 
-def _lists(*arrays) -> list[list[float]]:
-    return [[float(v) for v in a] for a in arrays]
+def _array(values) -> np.ndarray:
+    return np.asarray(values, dtype=np.float64)
+
+
+def _short(value: float) -> str:
+    return f"{value:.6g}".replace("-", "−")
+
+
+def _vline(x: float, width: int = 1) -> dict:
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": "x",
+        "y0": 0,
+        "y1": 1,
+        "yref": "paper",
+        "line": {"color": INK, "width": width, "dash": "dot"},
+    }
 
 
 def _off_chart(fig: go.Figure, x0: float, low: float, high: float, text: str, scale: float):
     """Point at the edge of the chart when the current x lies beyond it."""
-    edge = low if x0 < low else high
     fig.add_annotation(
-        x=edge,
-        y=0.5,
-        xref="x",
+        x=low if x0 < low else high,
+        y=0.62,
         yref="paper",
         text=text,
         showarrow=True,
         arrowhead=2,
         arrowcolor=INK,
-        ax=70 if x0 < low else -70,
+        ax=30 if x0 < low else -30,
         ay=0,
+        xanchor="left" if x0 < low else "right",
         font={"size": round(TEXT_SIZE * scale)},
         bgcolor="white",
     )
+
+
+def _below(scale: float, columns: int = 1) -> dict:
+    """Return a legend along the bottom of the figure, under the axis title, in ``columns``."""
+    return {
+        "orientation": "h",
+        "font": {"size": round(15 * scale)},
+        "yref": "container",
+        "y": 0.0,
+        "yanchor": "bottom",
+        "x": 0,
+        "xanchor": "left",
+        "entrywidth": 1 / columns - 0.01 if columns > 1 else None,
+        "entrywidthmode": "fraction" if columns > 1 else None,
+    }
+
+
+def _grad_label_position(x0: float, value: float) -> str:
+    """Return where the σ' label is clear of its curve: above the slope's outer side."""
+    if x0 > 0:
+        return "top right"
+    if x0 == 0:
+        return "top center"
+    return "top right" if value < 0.05 else "bottom right"
 
 
 def sigmoid_figure(
@@ -54,21 +100,32 @@ def sigmoid_figure(
     ``text`` holds the translated ``title``, ``sigma`` and ``grad`` (legend names), ``x`` (axis
     title) and ``off`` (the note shown when ``x0`` is beyond the curves, with ``{x}`` in it).
     """
-    x, sigma, sigma_grad = _lists(x, sigma, sigma_grad)
+    x = _array(x)
+    low, high = float(x[0]), float(x[-1])
     fig = go.Figure()
     fig.add_scatter(
-        x=x, y=sigma, mode="lines", name=text["sigma"], line={"color": SIGMA, "width": 4}
+        x=x, y=_array(sigma), mode="lines", name=text["sigma"], line={"color": SIGMA, "width": 4}
     )
     fig.add_scatter(
         x=x,
-        y=sigma_grad,
+        y=_array(sigma_grad),
         mode="lines",
         name=text["grad"],
         line={"color": SIGMA_GRAD, "width": 4, "dash": "dash"},
     )
-    low, high = x[0], x[-1]
+    shapes = [
+        {
+            "type": "line",
+            "x0": 0,
+            "x1": 1,
+            "xref": "paper",
+            "y0": 0.5,
+            "y1": 0.5,
+            "line": {"color": GRID, "width": 2, "dash": "dash"},
+        }
+    ]
     if low <= x0 <= high:
-        fig.add_vline(x=x0, line={"color": INK, "width": 1, "dash": "dot"})
+        shapes.append(_vline(x0))
         fig.add_scatter(
             x=[x0, x0],
             y=[sigma0, sigma_grad0],
@@ -79,16 +136,17 @@ def sigmoid_figure(
                 "line": {"color": "white", "width": 2},
             },
             text=[f"σ = {format_value(sigma0)}", f"σ′ = {format_value(sigma_grad0)}"],
-            textposition=["top left" if x0 > 0 else "top right", "bottom right"],
+            # σ rises, so above-left of its point is always clear; σ' rises then falls.
+            textposition=["top left", _grad_label_position(x0, sigma_grad0)],
             textfont={"size": round(TEXT_SIZE * scale)},
             showlegend=False,
             hoverinfo="skip",
             cliponaxis=False,
         )
     else:
-        _off_chart(fig, x0, low, high, text["off"].format(x=format_value(x0)), scale)
-    base_layout(fig, text["title"], scale=scale)
-    fig.add_hline(y=0.5, line={"color": GRID, "width": 2, "dash": "dash"})
+        _off_chart(fig, x0, low, high, text["off"].format(x=_short(x0)), scale)
+    base_layout(fig, text["title"], height=CURVE_HEIGHT, scale=scale)
+    fig.update_layout(shapes=shapes, legend=_below(scale), margin={"b": 110})
     fig.update_xaxes(title=text["x"], range=[low, high], zeroline=True, zerolinecolor=GRID)
     fig.update_yaxes(range=[-0.05, 1.08], dtick=0.25)
     return fig
@@ -99,24 +157,29 @@ def loss_figure(
     x0: float,
     loss0: float,
     tangent: tuple[Sequence[float], Sequence[float]],
-    marker_colour: str,
+    current: int,
     text: dict[str, str],
     *,
     scale: float = 1.0,
 ) -> go.Figure:
     """Return the loss curves ``(name, x, loss, dash)`` with the current point and its tangent.
 
-    The tangent's slope is the gradient σ(x) − y. ``text`` holds the translated ``title``, ``x``,
-    ``loss`` (axis titles), ``current`` and ``tangent`` (legend names).
+    The current point ``(x0, loss0)`` lies on curve number ``current`` and takes its colour; the
+    tangent's slope is the gradient σ(x) − y. ``text`` holds the translated ``title``, ``x``,
+    ``loss`` (axis titles), ``current`` and ``tangent`` (legend names), ``point`` (the label
+    of the current point) and ``off`` (the note when ``x0`` is beyond the curves, ``{x}`` in it).
     """
-    colours = (LABEL_ONE, LABEL_ZERO, LABEL_SOFT)
     fig = go.Figure()
     top = 0.0
-    for (name, x, loss, dash), colour in zip(curves, colours, strict=False):
-        x, loss = _lists(x, loss)
-        top = max(top, max(v for v in loss if math.isfinite(v)))
+    for (name, x, loss, dash), colour in zip(curves, CURVE_COLOURS, strict=False):
+        loss = _array(loss)
+        top = max(top, float(np.max(loss[np.isfinite(loss)], initial=0.0)))
         fig.add_scatter(
-            x=x, y=loss, mode="lines", name=name, line={"color": colour, "width": 4, "dash": dash}
+            x=_array(x),
+            y=loss,
+            mode="lines",
+            name=name,
+            line={"color": colour, "width": 4, "dash": dash},
         )
     fig.add_scatter(
         x=list(tangent[0]),
@@ -128,31 +191,42 @@ def loss_figure(
     fig.add_scatter(
         x=[x0],
         y=[loss0],
-        mode="markers+text",
+        mode="markers",
         name=text["current"],
-        marker={"color": marker_colour, "size": 18, "line": {"color": INK, "width": 2}},
-        text=[f"ℓ = {format_value(loss0)}"],
-        textposition="top left" if x0 > 0 else "top right",
-        textfont={"size": round(TEXT_SIZE * scale)},
+        marker={"color": CURVE_COLOURS[current], "size": 18, "line": {"color": INK, "width": 2}},
         cliponaxis=False,
     )
-    base_layout(fig, text["title"], scale=scale)
-    fig.update_xaxes(title=text["x"], zeroline=True, zerolinecolor=GRID)
-    fig.update_yaxes(title=text["loss"], range=[-0.05 * top, 1.1 * top])
-    fig.update_layout(legend={"font": {"size": round(14 * scale)}})
+    # The label leans towards the middle, where the curves are low: above the point, or below
+    # it when the point is near the top of the chart.
+    x_low, x_high = min(float(c[1][0]) for c in curves), max(float(c[1][-1]) for c in curves)
+    ax = 80 if x0 <= (x_low + x_high) / 2 else -80
+    ay = 60 if loss0 > 0.6 * top else -60
+    if not x_low <= x0 <= x_high:
+        _off_chart(fig, x0, x_low, x_high, text["off"].format(x=_short(x0)), scale)
+    else:
+        fig.add_annotation(
+            x=x0,
+            y=loss0,
+            text=text["point"],
+            showarrow=True,
+            arrowhead=2,
+            arrowcolor=INK,
+            ax=ax,
+            ay=ay,
+            bgcolor="rgba(255,255,255,0.9)",
+            font={"size": round(TEXT_SIZE * scale)},
+        )
+    base_layout(fig, text["title"], height=CURVE_HEIGHT, scale=scale)
+    fig.update_xaxes(title=text["x"], range=[x_low, x_high], zeroline=True, zerolinecolor=GRID)
+    fig.update_yaxes(title=text["loss"], range=[-0.05 * (top or 1), 1.1 * (top or 1)])
+    fig.update_layout(legend=_below(scale, columns=2), margin={"b": 150})
     return fig
 
 
-def _runs(mask: Sequence[bool]) -> list[tuple[int, int]]:
-    """Return ``(start, stop)`` index pairs of the runs of True in ``mask``."""
-    runs, start = [], None
-    for i, flag in enumerate([*mask, False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            runs.append((start, i - 1))
-            start = None
-    return runs
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Return ``(first, last)`` index pairs of the runs of True in ``mask``."""
+    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1, strict=True))
 
 
 def _log_ticks(low: int, high: int) -> float:
@@ -176,38 +250,41 @@ def stability_figure(
     A log axis has no room for 0, inf or NaN, so they are drawn as thick lines along the bottom
     (0) and the top (inf, NaN) edges, and the x ranges where the naive loss fails are shaded.
     ``text`` holds ``title``, ``x``, ``loss`` (axis titles), ``naive``, ``stable``, ``broken``
-    (naive inf/NaN), ``zero`` (naive 0), ``underflow`` (stable 0), ``top``, ``bottom`` (edge
-    notes) and ``current``.
+    (naive inf/NaN), ``zero`` (naive 0), ``underflow`` (a correct 0) and ``current``.
     """
-    x, naive, stable = _lists(x, naive, stable)
-    positive = [v for v in naive + stable if math.isfinite(v) and v > 0]
-    low = math.floor(math.log10(min(positive, default=1e-3)))
-    high = math.ceil(math.log10(max(positive, default=1e3)))
-    bottom, span = low - 1.5, high - low + 3.0
-    # Edge lines sit a few percent inside the axis, whatever its span (a few or 300 decades).
-    ceiling = 10.0 ** (bottom + 0.985 * span)
-    floor, floor_above = 10.0 ** (bottom + 0.015 * span), 10.0 ** (bottom + 0.05 * span)
+    x, naive, stable = _array(x), _array(naive), _array(stable)
+    status = np.asarray(status)
+    both = np.concatenate([naive, stable])
+    positive = both[np.isfinite(both) & (both > 0)]
+    low = math.floor(math.log10(positive.min())) if positive.size else -3
+    high = math.ceil(math.log10(positive.max())) if positive.size else 3
+    # The edge lines lie outside the data, in a margin that grows with the axis's span (a few
+    # decades or over 300). Below 1e-320 a browser's doubles have no room for the bottom margin
+    # (the smallest is 4.9e-324), so the data shown stops at 1e-300 and the axis at 1e-320.
+    low = max(low, -300)
+    pad = max(1.0, 0.05 * (high - low))
+    bottom, top = max(low - 2.5 * pad, -320), high + 1.5 * pad
+    ceiling = 10.0 ** (high + 0.8 * pad)
+    floor = 10.0 ** (bottom + 0.3 * (low - bottom))
+    floor_above = 10.0 ** (bottom + 0.7 * (low - bottom))
 
-    def where(values: list[float], keep: Sequence[bool], at: float | None = None):
-        return [
-            (at if at is not None else v) if k else None for v, k in zip(values, keep, strict=True)
-        ]
+    def where(values: np.ndarray, keep: np.ndarray, at: float | None = None) -> np.ndarray:
+        return np.where(keep, values if at is None else at, np.nan)
 
-    naive_ok = [s == "ok" and v > 0 for s, v in zip(status, naive, strict=True)]
-    naive_zero_fine = [s == "ok" and v == 0 for s, v in zip(status, naive, strict=True)]
-    broken = [s in ("inf", "nan") for s in status]
-    lost = [s == "zero" for s in status]
+    ok = status == "ok"
+    broken = np.isin(status, ["inf", "nan"])
+    lost = status == "zero"
     fig = go.Figure()
     fig.add_scatter(
         x=x,
-        y=where(stable, [v > 0 for v in stable]),
+        y=where(stable, stable > 0),
         mode="lines",
         name=text["stable"],
         line={"color": STABLE, "width": 5},
     )
     fig.add_scatter(
         x=x,
-        y=where(naive, naive_ok),
+        y=where(naive, ok & (naive > 0)),
         mode="lines",
         name=text["naive"],
         line={"color": NAIVE, "width": 3, "dash": "dash"},
@@ -215,11 +292,11 @@ def stability_figure(
     edges = [
         (where(naive, broken, ceiling), text["broken"], BROKEN, "solid"),
         (where(naive, lost, floor), text["zero"], BROKEN, "solid"),
-        (where(stable, [v == 0 for v in stable], floor_above), text["underflow"], STABLE, "dot"),
-        (where(naive, naive_zero_fine, floor_above), text["underflow"], NAIVE, "dot"),
+        (where(stable, stable == 0, floor_above), text["underflow"], STABLE, "dot"),
+        (where(naive, ok & (naive == 0), floor_above), text["underflow"], NAIVE, "dot"),
     ]
     for y, name, colour, dash in edges:
-        if any(v is not None for v in y):
+        if np.any(np.isfinite(y)):
             fig.add_scatter(
                 x=x,
                 y=y,
@@ -228,36 +305,45 @@ def stability_figure(
                 line={"color": colour, "width": 10, "dash": dash},
                 hovertemplate="x = %{x}<extra>" + name + "</extra>",
             )
-    for start, stop in _runs([b or z for b, z in zip(broken, lost, strict=True)]):
-        fig.add_vrect(x0=x[start], x1=x[stop], fillcolor=BROKEN, opacity=0.12, line_width=0)
+    shapes = [
+        {
+            "type": "rect",
+            "x0": float(x[first]),
+            "x1": float(x[last]),
+            "xref": "x",
+            "y0": 0,
+            "y1": 1,
+            "yref": "paper",
+            "fillcolor": BROKEN,
+            "opacity": 0.12,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for first, last in _runs(broken | lost)
+    ]
     if x[0] <= x0 <= x[-1]:
-        fig.add_vline(x=x0, line={"color": INK, "width": 2, "dash": "dot"})
+        shapes.append(_vline(x0, width=2))
         fig.add_annotation(
             x=x0,
             y=1.0,
             yref="paper",
             text=text["current"],
             showarrow=False,
-            yshift=10,
+            yshift=16,
             font={"size": round(TEXT_SIZE * scale)},
         )
-    base_layout(fig, text["title"], height=460, scale=scale)
-    fig.update_xaxes(title=text["x"], range=[x[0], x[-1]])
+    base_layout(fig, text["title"], height=500, scale=scale)
+    fig.update_xaxes(title=text["x"], range=[float(x[0]), float(x[-1])])
     fig.update_yaxes(
-        title=text["loss"],
+        title={"text": text["loss"], "standoff": 12},
         type="log",
-        range=[bottom, bottom + span],
+        range=[bottom, top],
         dtick=_log_ticks(low, high),
         exponentformat="power",
     )
     fig.update_layout(
-        legend={
-            "font": {"size": round(14 * scale)},
-            "y": -0.22,
-            "yanchor": "top",
-            "x": 0,
-            "xanchor": "left",
-        },
-        margin={"b": 150},
+        shapes=shapes,
+        legend=_below(scale, columns=2),
+        margin={"l": 100, "b": 150},
     )
     return fig

@@ -1,8 +1,9 @@
 """Figures of the Training page: animated softmax bars, animated decision regions, their curves.
 
 The animations are Plotly frames with a play / pause button and a step slider, so they run in
-the browser without a rerun. ``text`` dicts hold the translated strings; ``frame`` strings are
-templates filled with each frame's numbers.
+the browser without a rerun. A frame holds only what changes (bar heights, the region grid, the
+subtitle). Built as plain Plotly dicts (see ``style.layout``). ``text`` dicts hold the
+translated strings; ``frame`` strings are templates filled with each frame's numbers.
 """
 
 from __future__ import annotations
@@ -10,19 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from .style import (
-    GRID,
-    INK,
-    OTHER,
-    SERIES,
-    TEXT_SIZE,
-    TRUE_CLASS,
-    base_layout,
-    format_value,
-)
+from .style import GRID, INK, OTHER, SERIES, TEXT_SIZE, TRUE_CLASS, format_value, layout
+
+TOP, BOTTOM = 100, 160  # room for the title with its per-frame subtitle, and for the controls
 
 
 def _g(value: float) -> str:
@@ -33,52 +25,92 @@ def _g(value: float) -> str:
 def _tint(colour: str, amount: float) -> str:
     """Return ``colour`` mixed with white: ``amount`` 1 keeps it, 0 gives white."""
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    mixed = [round(255 - amount * (255 - c)) for c in rgb]
-    return "#" + "".join(f"{c:02x}" for c in mixed)
+    return "#" + "".join(f"{round(255 - amount * (255 - c)):02x}" for c in rgb)
+
+
+def _title(title: str, subtitle: str) -> dict:
+    """Return the title entry of a frame: the title and, under it, the frame's own numbers."""
+    return {
+        "text": title,
+        "subtitle": {"text": subtitle, "font": {"size": TEXT_SIZE, "color": INK}},
+    }
+
+
+def _with_title(spec_layout: dict, title: str, subtitle: str) -> dict:
+    """Return ``spec_layout`` with its title (styled by ``style.layout``) and a subtitle."""
+    spec_layout["title"].update(_title(title, subtitle))
+    return spec_layout
+
+
+def _dashed_level(y: float, label: str, colour: str, position: str) -> tuple[dict, dict]:
+    """Return a dashed horizontal line across the plot at ``y`` and its label, at the right."""
+    line = {
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "yref": "y",
+        "y0": y,
+        "y1": y,
+        "line": {"color": colour, "dash": "dash", "width": 2},
+    }
+    above = position == "above"
+    annotation = {
+        "xref": "paper",
+        "x": 1,
+        "xanchor": "right",
+        "yref": "y",
+        "y": float(np.log10(y)) if position == "log" else y,
+        "yanchor": "bottom" if above else "top",
+        "text": label,
+        "showarrow": False,
+        "font": {"color": colour, "size": TEXT_SIZE},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
+    return line, annotation
 
 
 def _animation_controls(
-    fig: go.Figure, names: Sequence[str], text: dict[str, str], *, redraw: bool, duration: int
-) -> None:
-    """Add play / pause buttons and a slider with one step per frame (tick labels hidden)."""
-    play = {"frame": {"duration": duration, "redraw": redraw}, "fromcurrent": True}
+    names: Sequence[str], text: dict[str, str], height: int, duration: int
+) -> dict:
+    """Return layout entries for play / pause buttons and a slider with one step per frame."""
+    below_axis = -75 / (height - TOP - BOTTOM)  # 75 px under the plot, past the axis title
+    # A full redraw per frame: bars animated without it lose their subtitle update.
+    play = {"frame": {"duration": duration, "redraw": True}, "fromcurrent": True}
     play["transition"] = {"duration": 0}
-    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": redraw}}
+    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}
     still["transition"] = {"duration": 0}
-    fig.update_layout(
-        updatemenus=[
-            {
-                "type": "buttons",
-                "direction": "left",
-                "x": 0.0,
-                "xanchor": "left",
-                "y": -0.16,
-                "yanchor": "top",
-                "pad": {"r": 10, "t": 0},
-                "showactive": False,
-                "font": {"size": 16},
-                "buttons": [
-                    {"label": text["play"], "method": "animate", "args": [None, play]},
-                    {"label": text["pause"], "method": "animate", "args": [[None], still]},
-                ],
-            }
+    buttons = {
+        "type": "buttons",
+        "direction": "left",
+        "x": 0.0,
+        "xanchor": "left",
+        "y": below_axis,
+        "yanchor": "top",
+        "pad": {"r": 10, "t": 0},
+        "showactive": False,
+        "font": {"size": TEXT_SIZE},
+        "buttons": [
+            {"label": text["play"], "method": "animate", "args": [None, play]},
+            {"label": text["pause"], "method": "animate", "args": [[None], still]},
         ],
-        sliders=[
-            {
-                "active": 0,
-                "x": 0.25,
-                "len": 0.75,
-                "y": -0.1,
-                "yanchor": "top",
-                "pad": {"t": 10, "b": 0},
-                "font": {"color": "rgba(0,0,0,0)"},  # 60 tick labels would overlap
-                "currentvalue": {"prefix": text["step"], "font": {"size": 16, "color": INK}},
-                "steps": [
-                    {"label": name, "method": "animate", "args": [[name], still]} for name in names
-                ],
-            }
-        ],
-    )
+    }
+    slider = {
+        "active": 0,
+        "x": 0.3,
+        "len": 0.7,
+        "y": below_axis,
+        "yanchor": "top",
+        "pad": {"t": 0, "b": 0},
+        "font": {"color": "rgba(0,0,0,0)"},  # 60 tick labels would overlap
+        "currentvalue": {
+            "prefix": text["step"],
+            "xanchor": "right",
+            "font": {"size": TEXT_SIZE, "color": INK},
+        },
+        "steps": [{"label": name, "method": "animate", "args": [[name], still]} for name in names],
+    }
+    return {"updatemenus": [buttons], "sliders": [slider]}
 
 
 def logit_animation_figure(
@@ -91,9 +123,7 @@ def logit_animation_figure(
     optimum: np.ndarray,
     names: Sequence[str],
     text: dict[str, str],
-    *,
-    scale: float = 1.0,
-) -> go.Figure:
+) -> dict:
     """Return the bars of ``a`` at each of ``steps`` as frames, the target ``optimum`` outlined.
 
     ``a``, ``z`` are (F, K), ``loss`` and ``grad_norm`` (F,), one row per frame. When the optimum
@@ -102,102 +132,129 @@ def logit_animation_figure(
     ``optimum`` (with ``{value}``), ``class``, ``play``, ``pause``, ``step``.
     """
     names = list(names)
-    colours = [TRUE_CLASS if k == target else OTHER for k in range(len(names))]
     labels = [str(int(s)) for s in steps]
+    height = 560
 
-    def bars(f: int) -> go.Bar:
+    def moving(f: int) -> dict:
+        """Return what changes from frame to frame: the bar heights, their text, the logits."""
         values = [float(v) for v in a[f]]
-        return go.Bar(
-            x=names,
-            y=values,
-            name=text["a"],
-            marker={"color": colours},
-            text=[format_value(v) for v in values],
-            textposition="outside",
-            textfont={"size": round(TEXT_SIZE * scale)},
-            cliponaxis=False,
-            customdata=[float(v) for v in z[f]],
-            hovertemplate="%{x}: a = %{y:.6g}<br>z = %{customdata:.6g}<extra></extra>",
-        )
+        return {
+            "type": "bar",
+            "y": values,
+            "text": [format_value(v) for v in values],
+            "customdata": [float(v) for v in z[f]],
+        }
 
-    def title(f: int) -> str:
-        frame = text["frame"].format(step=labels[f], loss=_g(loss[f]), norm=_g(grad_norm[f]))
-        return f"{text['title']}<br><sup>{frame}</sup>"
+    def subtitle(f: int) -> str:
+        return text["frame"].format(step=labels[f], loss=_g(loss[f]), norm=_g(grad_norm[f]))
 
-    fig = go.Figure(data=[bars(0)])
-    fig.add_bar(
-        x=names,
-        y=[float(v) for v in optimum],
-        name=text["q"],
-        marker={"color": "rgba(0,0,0,0)", "line": {"color": TRUE_CLASS, "width": 4}},
-        hovertemplate="%{x}: q = %{y:.6g}<extra></extra>",
-    )
-    fig.frames = [
-        go.Frame(name=labels[f], data=[bars(f)], traces=[0], layout={"title": {"text": title(f)}})
+    bars = {
+        **moving(0),
+        "x": names,
+        "name": text["a"],
+        "marker": {"color": [TRUE_CLASS if k == target else OTHER for k in range(len(names))]},
+        "textposition": "outside",
+        "textfont": {"size": TEXT_SIZE},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: a = %{y:.6g}<br>z = %{customdata:.6g}<extra></extra>",
+    }
+    outline = {
+        "type": "bar",
+        "x": names,
+        "y": [float(v) for v in optimum],
+        "name": text["q"],
+        "marker": {"color": "rgba(0,0,0,0)", "line": {"color": TRUE_CLASS, "width": 4}},
+        "hovertemplate": "%{x}: q = %{y:.6g}<extra></extra>",
+    }
+    shapes, annotations = [], []
+    if optimum[target] < 1:
+        label = text["optimum"].format(value=_g(optimum[target]))
+        line, note = _dashed_level(float(optimum[target]), label, TRUE_CLASS, "above")
+        shapes, annotations = [line], [note]
+    frames = [
+        {
+            "name": labels[f],
+            "data": [moving(f)],
+            "traces": [0],
+            "layout": {"title": _title(text["title"], subtitle(f))},
+        }
         for f in range(len(labels))
     ]
-    base_layout(fig, title(0), height=500, scale=scale)
-    fig.update_layout(barmode="overlay", margin={"t": 90, "b": 150})
-    if optimum[target] < 1:
-        fig.add_hline(
-            y=float(optimum[target]),
-            line={"color": TRUE_CLASS, "dash": "dash", "width": 2},
-            annotation={
-                "text": text["optimum"].format(value=_g(optimum[target])),
-                "font": {"color": TRUE_CLASS, "size": round(TEXT_SIZE * scale)},
-                "bgcolor": "rgba(255,255,255,0.85)",
-            },
-            annotation_position="top right",
-        )
-    fig.update_yaxes(range=[0, 1.2], title=text["a"])
-    fig.update_xaxes(title=text["class"], type="category")
-    _animation_controls(fig, labels, text, redraw=False, duration=60)
-    return fig
+    return {
+        "data": [bars, outline],
+        "layout": _with_title(
+            layout(
+                "",
+                height=height,
+                margin={"t": TOP, "b": BOTTOM},
+                barmode="overlay",
+                shapes=shapes,
+                annotations=annotations,
+                yaxis={"range": [0, 1.2], "title": {"text": text["a"]}},
+                xaxis={"title": {"text": text["class"]}, "type": "category"},
+                **_animation_controls(labels, text, height, duration=80),
+            ),
+            text["title"],
+            subtitle(0),
+        ),
+        "frames": frames,
+    }
+
+
+def _curve(values: np.ndarray, name: str, colour: str, **extra: object) -> dict:
+    return {
+        "type": "scatter",
+        "x": list(range(len(values))),
+        "y": [float(v) for v in values],
+        "mode": "lines",
+        "name": name,
+        "line": {"color": colour, "width": 3},
+        "hovertemplate": f"{name}<br>%{{x}}: %{{y:.6g}}<extra></extra>",
+        **extra,
+    }
+
+
+def _step_axis(text: dict[str, str]) -> dict:
+    return {
+        "title": {"text": text["steps"], "standoff": 8},
+        "showgrid": True,
+        "gridcolor": GRID,
+        "automargin": True,
+    }
 
 
 def descent_curves_figure(
-    loss: np.ndarray,
-    grad_norm: np.ndarray,
-    min_loss: float,
-    text: dict[str, str],
-    *,
-    scale: float = 1.0,
-) -> go.Figure:
+    loss: np.ndarray, grad_norm: np.ndarray, min_loss: float, text: dict[str, str]
+) -> dict:
     """Return the loss and the gradient norm against the step, on a log y axis.
 
     A loss floor ``min_loss`` above 0 (label smoothing: H(q)) is drawn as a dashed line. Values
-    that are exactly 0 cannot sit on a log axis; the page says so when there are any. ``text``
-    holds ``title``, ``loss``, ``norm``, ``floor`` (with ``{value}``), ``steps``, ``log``.
+    that are exactly 0 or ∞ cannot sit on a log axis; the page says so when there are any.
+    ``text`` holds ``title``, ``loss``, ``norm``, ``floor`` (with ``{value}``), ``steps``, ``log``.
     """
-    steps = list(range(len(loss)))
-    fig = go.Figure()
-    for values, name, colour in (
-        (loss, text["loss"], SERIES[0]),
-        (grad_norm, text["norm"], SERIES[1]),
-    ):
-        fig.add_scatter(
-            x=steps,
-            y=[float(v) for v in values],
-            mode="lines",
-            name=name,
-            line={"color": colour, "width": 3},
-            hovertemplate=f"{name}<br>%{{x}}: %{{y:.6g}}<extra></extra>",
-        )
-    base_layout(fig, text["title"], height=420, scale=scale)
+    shapes, annotations = [], []
     if min_loss > 0:
-        fig.add_hline(
-            y=min_loss,
-            line={"color": SERIES[0], "dash": "dash", "width": 2},
-            annotation={
-                "text": text["floor"].format(value=_g(min_loss)),
-                "font": {"color": SERIES[0], "size": round(TEXT_SIZE * scale)},
-                "bgcolor": "rgba(255,255,255,0.85)",
+        label = text["floor"].format(value=_g(min_loss))
+        line, note = _dashed_level(min_loss, label, SERIES[0], "log")
+        shapes, annotations = [line], [note]
+    return {
+        "data": [_curve(loss, text["loss"], SERIES[0]), _curve(grad_norm, text["norm"], SERIES[1])],
+        "layout": layout(
+            text["title"],
+            height=420,
+            margin={"l": 100, "t": 90},
+            legend={"y": 1.0},
+            shapes=shapes,
+            annotations=annotations,
+            xaxis=_step_axis(text),
+            yaxis={
+                "type": "log",
+                "title": {"text": text["log"], "standoff": 12},
+                "exponentformat": "power",
+                "dtick": 1,
             },
-            annotation_position="bottom left",
-        )
-    fig.update_yaxes(type="log", title=text["log"], exponentformat="power")
-    fig.update_xaxes(title=text["steps"], showgrid=True, gridcolor=GRID)
-    return fig
+        ),
+    }
 
 
 def _class_colourscale(num_classes: int) -> list[list]:
@@ -220,9 +277,7 @@ def regions_animation_figure(
     labels: np.ndarray,
     names: Sequence[str],
     text: dict[str, str],
-    *,
-    scale: float = 1.0,
-) -> go.Figure:
+) -> dict:
     """Return the decision regions (argmax class over a grid) at each of ``steps`` as frames.
 
     ``regions`` is (F, len(ys), len(xs)) of classes; ``loss`` and ``accuracy`` (F,) per frame.
@@ -233,90 +288,102 @@ def regions_animation_figure(
     k = len(names)
     frame_names = [str(int(s)) for s in steps]
     x_list, y_list = [float(v) for v in xs], [float(v) for v in ys]
+    height = 700
 
-    def heatmap(f: int) -> go.Heatmap:
-        return go.Heatmap(
-            x=x_list,
-            y=y_list,
-            z=regions[f].tolist(),
-            zmin=-0.5,
-            zmax=k - 0.5,
-            colorscale=_class_colourscale(k),
-            showscale=False,
-            hoverinfo="skip",
-        )
+    def subtitle(f: int) -> str:
+        share = f"{100 * accuracy[f]:.1f}%"
+        return text["frame"].format(step=frame_names[f], loss=_g(loss[f]), accuracy=share)
 
-    def title(f: int) -> str:
-        frame = text["frame"].format(
-            step=frame_names[f], loss=_g(loss[f]), accuracy=f"{100 * accuracy[f]:.1f}%"
-        )
-        return f"{text['title']}<br><sup>{frame}</sup>"
-
-    fig = go.Figure(data=[heatmap(0)])
-    for c in range(k):
-        mine = labels == c
-        fig.add_scatter(
-            x=[float(v) for v in X[mine, 0]],
-            y=[float(v) for v in X[mine, 1]],
-            mode="markers",
-            name=names[c],
-            marker={
+    heatmap = {
+        "type": "heatmap",
+        "x": x_list,
+        "y": y_list,
+        "z": regions[0].tolist(),
+        "zmin": -0.5,
+        "zmax": k - 0.5,
+        "colorscale": _class_colourscale(k),
+        "showscale": False,
+        "hoverinfo": "skip",
+    }
+    points = [
+        {
+            "type": "scatter",
+            "x": [float(v) for v in X[labels == c, 0]],
+            "y": [float(v) for v in X[labels == c, 1]],
+            "mode": "markers",
+            "name": names[c],
+            "marker": {
                 "color": SERIES[c % len(SERIES)],
                 "size": 9,
                 "line": {"color": "white", "width": 1},
             },
-            hovertemplate=f"{names[c]}: (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
-        )
-    fig.frames = [
-        go.Frame(
-            name=frame_names[f], data=[heatmap(f)], traces=[0], layout={"title": {"text": title(f)}}
-        )
+            "hovertemplate": f"{names[c]}: (%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
+        }
+        for c in range(k)
+    ]
+    frames = [
+        {
+            "name": frame_names[f],
+            "data": [{"type": "heatmap", "z": regions[f].tolist()}],
+            "traces": [0],
+            "layout": {"title": _title(text["title"], subtitle(f))},
+        }
         for f in range(len(frame_names))
     ]
-    base_layout(fig, title(0), height=640, scale=scale)
-    fig.update_layout(margin={"t": 90, "b": 150})
-    fig.update_xaxes(title=text["x1"], range=[x_list[0], x_list[-1]], constrain="domain")
-    fig.update_yaxes(
-        title=text["x2"], range=[y_list[0], y_list[-1]], scaleanchor="x", showgrid=False
-    )
-    _animation_controls(fig, frame_names, text, redraw=True, duration=120)
-    return fig
+    return {
+        "data": [heatmap, *points],
+        "layout": _with_title(
+            layout(
+                "",
+                height=height,
+                margin={"t": TOP, "b": BOTTOM},
+                xaxis={
+                    "title": {"text": text["x1"]},
+                    "range": [x_list[0], x_list[-1]],
+                    "constrain": "domain",
+                },
+                yaxis={
+                    "title": {"text": text["x2"]},
+                    "range": [y_list[0], y_list[-1]],
+                    "scaleanchor": "x",
+                    "constrain": "domain",
+                    "showgrid": False,
+                },
+                **_animation_controls(frame_names, text, height, duration=120),
+            ),
+            text["title"],
+            subtitle(0),
+        ),
+        "frames": frames,
+    }
 
 
-def fit_curves_figure(
-    loss: np.ndarray, accuracy: np.ndarray, text: dict[str, str], *, scale: float = 1.0
-) -> go.Figure:
+def fit_curves_figure(loss: np.ndarray, accuracy: np.ndarray, text: dict[str, str]) -> dict:
     """Return the mean training loss (left axis) and accuracy (right axis) against the step.
 
     ``text`` holds ``title``, ``loss``, ``accuracy``, ``steps``.
     """
-    steps = list(range(len(loss)))
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    fig.add_scatter(
-        x=steps,
-        y=[float(v) for v in loss],
-        mode="lines",
-        name=text["loss"],
-        line={"color": SERIES[0], "width": 3},
-        hovertemplate="%{x}: L = %{y:.6g}<extra></extra>",
-    )
-    fig.add_scatter(
-        x=steps,
-        y=[float(v) for v in accuracy],
-        mode="lines",
-        name=text["accuracy"],
-        line={"color": SERIES[1], "width": 3},
-        hovertemplate="%{x}: %{y:.1%}<extra></extra>",
-        secondary_y=True,
-    )
-    base_layout(fig, text["title"], height=420, scale=scale)
-    fig.update_xaxes(title=text["steps"], showgrid=True, gridcolor=GRID)
-    fig.update_yaxes(title=text["loss"], rangemode="tozero", secondary_y=False)
-    fig.update_yaxes(
-        title=text["accuracy"],
-        range=[0, 1.02],
-        tickformat=".0%",
-        showgrid=False,
-        secondary_y=True,
-    )
-    return fig
+    return {
+        "data": [
+            _curve(loss, text["loss"], SERIES[0]),
+            _curve(accuracy, text["accuracy"], SERIES[1], yaxis="y2"),
+        ],
+        "layout": layout(
+            text["title"],
+            height=420,
+            margin={"r": 100, "t": 90},
+            legend={"y": 1.0},
+            xaxis=_step_axis(text),
+            yaxis={"title": {"text": text["loss"]}, "rangemode": "tozero"},
+            yaxis2={
+                "title": {"text": text["accuracy"], "standoff": 12},
+                "overlaying": "y",
+                "side": "right",
+                "range": [0, 1.02],
+                "tickformat": ".0%",
+                "dtick": 0.2,
+                "showgrid": False,
+                "linecolor": INK,
+            },
+        ),
+    }
