@@ -19,8 +19,34 @@ def as_float_array(x: ArrayLike, name: str = "input") -> np.ndarray:
     if a.dtype.kind in "biu":
         return a.astype(np.float64)
     if a.dtype.kind == "f":  # longdouble: keep to float64, the widest dtype we promise
-        return a.astype(np.float64)
+        return cast(a, np.float64)
     raise ValueError(f"{name} must hold real numbers, got values of type {a.dtype}")
+
+
+def cast(a: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """Return ``a`` in ``dtype``; values beyond its range become +-inf, silently.
+
+    That is the dtype's true answer (``np.float16(1e5)`` is ``inf``), as SciPy and PyTorch give
+    it; NumPy would also warn "overflow encountered in cast".
+    """
+    with np.errstate(over="ignore"):
+        return a.astype(dtype, copy=False)
+
+
+def cast_finite(a: np.ndarray, dtype: np.dtype, name: str) -> np.ndarray:
+    """Return ``a`` in ``dtype``, or raise ValueError if an entry is inf, NaN or too large for it.
+
+    For weights: an infinite weight has no meaning (and ``0 * inf`` makes the loss NaN).
+    """
+    out = cast(a, dtype)
+    bad = np.flatnonzero(~np.isfinite(out))
+    if bad.size:
+        limit = np.finfo(dtype).max
+        raise ValueError(
+            f"{name} must hold finite numbers no larger than {limit:.3g}, "
+            f"got {float(a.flat[bad[0]]):g}"
+        )
+    return out
 
 
 def work_dtype(dtype: np.dtype) -> np.dtype:

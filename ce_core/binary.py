@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, work_dtype
+from ._arrays import as_float_array, cast, cast_finite, work_dtype
 from .loss import REDUCTIONS
 
 
@@ -103,7 +103,7 @@ def log_sigmoid(x: ArrayLike) -> np.ndarray:
 def _prepare(x, y, weight, pos_weight, reduction):
     """Return ``(x, y, w, p, dtype)`` in the working dtype (``w``, ``p`` may be None)."""
     z, dtype = _work(x, "logits")
-    t = as_float_array(y, "target").astype(z.dtype, copy=False)
+    t = cast(as_float_array(y, "target"), z.dtype)
     if t.shape != z.shape:
         raise ValueError(
             f"target must have the same shape as the logits: one 0-or-1 label per logit; "
@@ -116,7 +116,7 @@ def _prepare(x, y, weight, pos_weight, reduction):
         if value is None:
             extras.append(None)
             continue
-        v = as_float_array(value, name).astype(z.dtype, copy=False)
+        v = cast_finite(as_float_array(value, name), z.dtype, name)
         try:
             fits = np.broadcast_shapes(v.shape, z.shape) == z.shape
         except ValueError:
@@ -134,12 +134,13 @@ def _prepare(x, y, weight, pos_weight, reduction):
 
 def _reduce(values: np.ndarray, reduction: str, dtype: np.dtype):
     if reduction == "none":
-        return values.astype(dtype, copy=False)[()]
-    total = np.sum(values, dtype=np.float64)
-    if reduction == "mean":
-        with np.errstate(invalid="ignore", divide="ignore"):
+        return cast(values, dtype)[()]
+    # Losses of 1e308 add up to inf, inf and -inf (a negative weight) to NaN: silently.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        total = np.sum(values, dtype=np.float64)
+        if reduction == "mean":
             total = total / np.float64(values.size)
-    return dtype.type(total)
+        return dtype.type(total)  # beyond float16/32's range: inf
 
 
 def binary_cross_entropy_with_logits(
@@ -170,7 +171,8 @@ def binary_cross_entropy_with_logits(
         :math:`w`, multiplies each element's loss; must broadcast to ``x``'s shape.
     pos_weight : array_like, optional
         :math:`p`, multiplies the positive term only (``p > 1`` raises recall); for multi-label
-        logits of shape ``(N, C)`` usually one number per class, shape ``(C,)``.
+        logits of shape ``(N, C)`` usually one number per class, shape ``(C,)``. Both weights
+        must be finite (ValueError for inf, NaN, or a number the working dtype cannot hold).
     reduction : {"mean", "sum", "none"}
         ``"none"``: the losses, shaped as ``x``. ``"sum"``: their sum. ``"mean"``: their sum
         divided by the number of elements (weights do not change the denominator, unlike
@@ -232,7 +234,7 @@ def binary_cross_entropy_with_logits_grad(
             grad = grad * w
         if reduction == "mean":
             grad = grad / z.dtype.type(max(z.size, 1))
-    return grad.astype(dtype, copy=False)[()]
+    return cast(grad, dtype)[()]  # float16 beyond 65504: inf
 
 
 def naive_binary_cross_entropy(x: ArrayLike, y: ArrayLike) -> np.ndarray:
@@ -258,7 +260,7 @@ def naive_binary_cross_entropy(x: ArrayLike, y: ArrayLike) -> np.ndarray:
     array([4.00000000e+01, 4.24835426e-18, 8.00000000e+02])
     """
     z = as_float_array(x, "logits")
-    t = as_float_array(y, "target").astype(z.dtype, copy=False)
+    t = cast(as_float_array(y, "target"), z.dtype)
     if t.shape != z.shape:
         raise ValueError(
             f"target must have the same shape as the logits, got {t.shape} and {z.shape}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, check_temperature
+from ._arrays import as_float_array, cast, check_temperature
 from .info import check_probabilities, entropy, loss_from_probabilities
 from .loss import _check_in_range, _whole_number, one_hot
 from .softmax import log_softmax, softmax
@@ -96,8 +96,10 @@ def explain_logits(z: ArrayLike, target: int, temperature: float = 1.0) -> Predi
     a = softmax(z, temperature=temperature)
     y = one_hot(target, z.size).astype(z.dtype)
     loss = -float(log_softmax(z, temperature=temperature)[target])
-    with np.errstate(invalid="ignore"):
-        grad = (a - y) / np.asarray(temperature, dtype=z.dtype)
+    # Divide in float64: T itself may round to 0 or inf in float16/32; a tiny T's huge
+    # gradient is inf in the logits' dtype, silently.
+    with np.errstate(invalid="ignore", over="ignore"):
+        grad = cast((a - y) / np.float64(temperature), z.dtype)
     h = float(entropy(a))
     return Prediction(
         z, a, y, target, loss, grad, int(np.argmax(a)), h, float(np.exp(h)), temperature
@@ -138,7 +140,9 @@ def top_classes(a: ArrayLike, target: int, count: int = 20) -> np.ndarray:
     >>> top_classes([0.1, 0.5, 0.05, 0.3, 0.05], target=4, count=2)
     array([1, 3, 4])
     """
-    a = np.asarray(a)
+    a = as_float_array(a, "probabilities")
+    if a.ndim != 1:
+        raise ValueError(f"probabilities must be a list of numbers, got shape {a.shape}")
     if a.size <= count:
         return np.arange(a.size)
     order = np.argsort(-np.nan_to_num(a, nan=-1.0), kind="stable")[:count]
@@ -146,8 +150,11 @@ def top_classes(a: ArrayLike, target: int, count: int = 20) -> np.ndarray:
 
 
 def neg_log_curve(smallest: float = 1e-3, points: int = 400) -> tuple[np.ndarray, np.ndarray]:
-    r"""Return ``(p, -ln p)`` on :math:`[\text{smallest}, 1]`, dense near 0 where it rises."""
-    smallest = min(max(float(smallest), 1e-300), 1e-3)
+    r"""Return ``(p, -ln p)`` on :math:`[\text{smallest}, 1]`, dense near 0 where it rises.
+
+    ``smallest`` is kept within ``[1e-300, 1e-3]``; NaN counts as ``1e-3``.
+    """
+    smallest = 1e-3 if np.isnan(smallest) else min(max(float(smallest), 1e-300), 1e-3)
     p = np.unique(
         np.concatenate(
             [np.geomspace(smallest, 0.05, points // 2), np.linspace(0.05, 1.0, points // 2)]

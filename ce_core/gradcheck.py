@@ -27,6 +27,18 @@ def _check_eps(eps: float) -> float:
     return h
 
 
+def _check_point(z: ArrayLike) -> np.ndarray:
+    """Return ``z`` as a float array, or raise ValueError unless every entry is finite."""
+    point = as_float_array(z, "z")
+    bad = np.flatnonzero(~np.isfinite(point))
+    if bad.size:
+        raise ValueError(
+            f"finite differences need a finite point, but z holds {point.flat[bad[0]]} "
+            f"(entry {bad[0]} counting from 0): z + h and z - h would be the same infinity or NaN"
+        )
+    return point
+
+
 def numerical_grad(
     f: Callable[[np.ndarray], float], z: ArrayLike, eps: float | None = None
 ) -> np.ndarray:
@@ -40,9 +52,10 @@ def numerical_grad(
     f : callable
         Takes an array shaped as ``z`` and returns a scalar. It must not modify its argument.
     z : array_like
-        The point, any shape; float16/32/64 are kept (integers become float64). Every step, every
-        value of ``f`` and the division are done in this dtype, so a float32 ``z`` shows float32
-        round-off.
+        The point, any shape, every entry finite (a ValueError says which one is not: there is
+        no difference quotient at inf or NaN); float16/32/64 are kept (integers become float64).
+        Every step, every value of ``f`` and the division are done in this dtype, so a float32
+        ``z`` shows float32 round-off.
     eps : float, optional
         The relative step :math:`\varepsilon`. Default: :math:`\epsilon^{1/3}` for the dtype's
         machine epsilon (about ``6.1e-6`` in float64, ``4.9e-3`` in float32), the step that
@@ -57,7 +70,7 @@ def numerical_grad(
     >>> numerical_grad(lambda v: np.sum(v**2), np.array([1.0, -2.0, 3.0])).round(8)
     array([ 2., -4.,  6.])
     """
-    point = as_float_array(z, "z")
+    point = _check_point(z)
     dtype = point.dtype
     relative = np.cbrt(np.finfo(dtype).eps) if eps is None else _check_eps(eps)
     with np.errstate(over="ignore"):
@@ -96,7 +109,10 @@ def relative_error(analytic: ArrayLike, numeric: ArrayLike) -> float:
         raise ValueError(f"the gradients have different shapes: {a.shape} and {n.shape}")
     if a.size == 0:
         return 0.0
-    with np.errstate(invalid="ignore"):
+    big = max(np.max(np.abs(a)), np.max(np.abs(n)))
+    if np.finfo(np.float64).max / 2 < big < np.inf:  # a - n or |a| + |n| would overflow
+        a, n = a / big, n / big
+    with np.errstate(invalid="ignore", over="ignore"):  # inf - inf; 1e308 beside a NaN
         difference = np.max(np.abs(a - n))
         scale = max(np.max(np.abs(a) + np.abs(n)), np.finfo(np.float64).tiny)
         return float(difference / scale)
@@ -125,7 +141,7 @@ def gradient_check_sweep(
     >>> bool(errors[1] < errors[0] and errors[1] < errors[2])
     True
     """
-    point = as_float_array(z, "z")
+    point = _check_point(z)
     analytic = grad_f(point.copy())
     steps = as_float_array(eps_values, "eps_values")
     errors = np.full(steps.shape, np.nan)

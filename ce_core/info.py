@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, check_axis, work_dtype
+from ._arrays import as_float_array, cast, check_axis, work_dtype
 
 #: English text of every :class:`ProbabilityError` code; the app translates the same ids.
 MESSAGES = {
@@ -63,9 +63,10 @@ def entropy(p: ArrayLike, axis: int = -1) -> np.ndarray:
     0.0
     """
     q, dtype, axis = _work(p, "p", axis)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    # Entries that are not probabilities (1e308, inf, negative) give -inf or NaN, silently.
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         terms = np.where(q == 0, 0, q * np.log(q))
-    return (-np.sum(terms, axis=axis)).astype(dtype, copy=False)[()]
+        return cast(-np.sum(terms, axis=axis), dtype)[()]
 
 
 def perplexity(p: ArrayLike, axis: int = -1) -> np.ndarray:
@@ -122,7 +123,7 @@ def kl_divergence(q: ArrayLike, p: ArrayLike, axis: int = -1) -> np.ndarray:
     q_arr, p_arr, dtype, axis = _pair(q, p, axis)
     with np.errstate(all="ignore"):
         terms = np.where(q_arr == 0, 0, q_arr * _log_ratio(q_arr, p_arr))
-    return np.sum(terms, axis=axis).astype(dtype, copy=False)[()]
+        return cast(np.sum(terms, axis=axis), dtype)[()]
 
 
 def cross_entropy_of_distributions(q: ArrayLike, p: ArrayLike, axis: int = -1) -> np.ndarray:
@@ -140,7 +141,7 @@ def cross_entropy_of_distributions(q: ArrayLike, p: ArrayLike, axis: int = -1) -
     q_arr, p_arr, dtype, axis = _pair(q, p, axis)
     with np.errstate(all="ignore"):
         terms = np.where(q_arr == 0, 0, q_arr * np.log(p_arr))
-    return (-np.sum(terms, axis=axis)).astype(dtype, copy=False)[()]
+        return cast(-np.sum(terms, axis=axis), dtype)[()]
 
 
 def loss_from_probabilities(a: ArrayLike, j: int, *, tol: float = 1e-6) -> np.floating:
@@ -177,6 +178,8 @@ def check_probabilities(a: ArrayLike, tol: float = 1e-6) -> np.ndarray:
         With ``code`` (checked in this order) ``empty``; ``not_finite``, ``negative`` or
         ``above_one`` for the first such entry, with its ``position`` (from 1) and ``value``;
         ``not_normalised`` with the ``total`` and ``tol``.
+    ValueError
+        When ``a`` is not 1-D (a scalar or a table), or ``tol`` is not a finite number >= 0.
 
     Examples
     --------
@@ -191,18 +194,25 @@ def check_probabilities(a: ArrayLike, tol: float = 1e-6) -> np.ndarray:
     x = as_float_array(a, "probabilities")
     if x.ndim != 1:
         raise ValueError(f"probabilities must be a list of numbers, got shape {x.shape}")
+    try:
+        tol = float(tol)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"the tolerance tol must be a number, got {tol!r}") from exc
+    if not 0 <= tol < np.inf:
+        raise ValueError(f"the tolerance tol must be finite and at least 0, got {tol}")
     if x.size == 0:
         raise ProbabilityError("empty")
     with np.errstate(invalid="ignore"):
         for code, bad in (
             ("not_finite", ~np.isfinite(x)),
             ("negative", x < 0),
-            ("above_one", x > 1 + tol),
+            ("above_one", x > np.float64(1 + tol)),  # 1 + tol may pass float16's 65504
         ):
             if np.any(bad):
                 k = int(np.argmax(bad))
                 raise ProbabilityError(code, position=k + 1, value=f"{float(x[k]):.6g}")
-    total = float(np.sum(x, dtype=np.float64))
+    with np.errstate(over="ignore"):  # entries up to 1 + tol may add up past finfo.max
+        total = float(np.sum(x, dtype=np.float64))
     if not abs(total - 1) <= tol:
         raise ProbabilityError("not_normalised", total=f"{total:.10g}", tol=f"{tol:g}")
     return x
@@ -232,8 +242,12 @@ def normalise(a: ArrayLike, axis: int = -1) -> np.ndarray:
                 where = np.unravel_index(int(np.argmax(bad)), moved.shape)
                 value = float(moved[where])
                 raise ProbabilityError(code, position=int(where[-1]) + 1, value=f"{value:.6g}")
-    total = np.sum(x, axis=axis, keepdims=True)
+    with np.errstate(over="ignore"):
+        total = np.sum(x, axis=axis, keepdims=True)
     if np.any(total == 0):
         raise ProbabilityError("zero_sum")
-    with np.errstate(over="ignore"):
-        return (x / total).astype(dtype, copy=False)
+    big = np.isinf(total)
+    if np.any(big):  # finite weights whose sum passes finfo.max: divide by the largest first
+        x = x / np.where(big, np.max(x, axis=axis, keepdims=True), 1)
+        total = np.sum(x, axis=axis, keepdims=True)
+    return cast(x / total, dtype)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import FLOAT_DTYPES, as_float_array, work_dtype
+from ._arrays import FLOAT_DTYPES, as_float_array, cast, cast_finite, work_dtype
 
 REDUCTIONS = ("mean", "sum", "none")
 
@@ -86,7 +86,7 @@ def _class_indices(target: ArrayLike, name: str = "target") -> np.ndarray:
         return t.astype(np.int64, copy=False)
     if t.dtype.kind == "f":
         with np.errstate(invalid="ignore"):
-            whole = np.isfinite(t) & (t == np.round(t)) & (np.abs(t) < 2**62)
+            whole = np.isfinite(t) & (t == np.round(t)) & (np.abs(t) < np.float64(2**62))
         if not np.all(whole):
             bad = t[~whole].flat[0]
             raise ValueError(f"{name}: class indices must be whole numbers, got {bad}")
@@ -132,7 +132,6 @@ def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -
         w = as_float_array(weight, "weight")
         if w.shape != (k,):
             raise ValueError(f"weight must hold one number per class ({k}), got shape {w.shape}")
-        w = w.astype(wdtype, copy=False)
 
     t = np.asarray(target)
     if t.shape == z.shape and t.ndim > 0 and (t.dtype.kind == "f" or t.shape != ()):
@@ -141,8 +140,9 @@ def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -
             raise ValueError(
                 "ignore_index only applies to class-index targets, not to probability targets"
             )
-        probs = as_float_array(t, "target").astype(wdtype, copy=False)
+        probs = cast(as_float_array(t, "target"), wdtype)
         probs = probs[None, :] if single else probs
+        w = _class_weights(w, wdtype, scale_free=False)
         return _Problem(z2, single, None, None, probs, w, reduction, smoothing)
 
     expected = () if single else (n,)
@@ -163,7 +163,23 @@ def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -
         classes = np.where(ignored, 0, classes)
     else:
         ignored = None
+    w = _class_weights(w, wdtype, scale_free=reduction == "mean")
     return _Problem(z2, single, classes, ignored, None, w, reduction, smoothing)
+
+
+def _class_weights(w: np.ndarray | None, wdtype: np.dtype, scale_free: bool) -> np.ndarray | None:
+    """Return the class weights in the working dtype, or raise ValueError if one is not finite.
+
+    ``scale_free``: the mean over class targets divides by the targets' weights, so scaling every
+    weight by ``2^-e`` (exact) changes nothing, and keeps weights near ``finfo.max`` from
+    overflowing that sum.
+    """
+    if w is None:
+        return None
+    top = np.max(np.abs(w))
+    if scale_free and 0 < top < np.inf:
+        w = np.ldexp(w.astype(np.float64), -np.frexp(top)[1])  # the largest |w| is 0.5 to 1
+    return cast_finite(w, wdtype, "weight")
 
 
 def _denominator(p: _Problem) -> float:
@@ -374,7 +390,9 @@ def cross_entropy(
         ``0 .. K-1`` or equal to ``ignore_index``. Or class probabilities with the logits' shape.
     weight : array_like, shape (K,), optional
         A rescaling weight per class: row ``n``'s loss is multiplied by ``weight[target[n]]``
-        (for probabilities, each class's term by its weight).
+        (for probabilities, each class's term by its weight). Finite numbers only (ValueError
+        for inf or NaN): an infinite weight has no meaning. With class targets the mean does
+        not depend on their scale, so weights near ``finfo.max`` give the mean of weights near 1.
     ignore_index : int
         Rows whose target equals it give 0 loss and 0 gradient and are left out of the mean's
         denominator. Only for class indices: with probability targets it must stay negative.

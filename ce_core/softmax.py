@@ -258,7 +258,8 @@ def softmax_steps(z: ArrayLike, stable: bool = True, axis: int = -1) -> SoftmaxS
     axis = check_axis(z, axis, "logits")
     with np.errstate(all="ignore"):
         if stable:
-            shift = np.max(z, axis=axis, keepdims=True)
+            # initial=-inf: an empty row has no max; its shift is 0 like any non-finite max
+            shift = np.max(z, axis=axis, keepdims=True, initial=-np.inf)
             shift = np.where(np.isfinite(shift), shift, 0).astype(z.dtype)
         else:
             shift = np.zeros_like(np.sum(z, axis=axis, keepdims=True))

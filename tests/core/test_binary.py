@@ -313,6 +313,52 @@ def test_zero_weight_silences_an_infinite_loss():
     assert loss == pytest.approx(binary_cross_entropy_with_logits(1.0, 1.0) / 2)
 
 
+def test_a_gradient_beyond_float16_is_inf_without_an_overflow_warning():
+    # sigma(0) - 65521 = -65520.5 rounds past float16's 65504: -inf is the dtype's answer.
+    x, y = np.array([0.0], dtype=np.float16), np.array([65521.0], dtype=np.float32)
+    grad = binary_cross_entropy_with_logits_grad(x, y, reduction="sum")
+    assert grad.dtype == np.float16 and grad[0] == -np.inf
+    loss = binary_cross_entropy_with_logits(x, y, reduction="sum")
+    assert loss.dtype == np.float16 and loss == pytest.approx(np.log(2), rel=1e-2)
+
+
+def test_a_label_beyond_the_working_dtype_is_cast_to_inf_without_a_warning():
+    # 3.5e38 is inf in float32, the working dtype of float16 logits: sigma(0) - inf = -inf.
+    x = np.array([0.0], dtype=np.float16)
+    assert binary_cross_entropy_with_logits_grad(x, [3.5e38], reduction="none")[0] == -np.inf
+    assert naive_binary_cross_entropy(x, [3.5e38]).dtype == np.float16
+
+
+def test_sums_beyond_the_dtype_are_inf_and_inf_minus_inf_is_nan_without_warnings():
+    losses = np.array([-6e4, -6e4], dtype=np.float16)
+    assert binary_cross_entropy_with_logits(losses, [1.0, 1.0], reduction="sum") == np.inf
+    assert binary_cross_entropy_with_logits(losses, [1.0, 1.0]) == np.float16(6e4)
+    assert binary_cross_entropy_with_logits([-1e308, -1e308], [1.0, 1.0], reduction="sum") == np.inf
+    # labels outside [0, 1] (allowed, as in PyTorch) whose losses are -inf and inf
+    x, y = [np.inf, np.inf], [2.0, -1.0]
+    assert binary_cross_entropy_with_logits(x, y, reduction="none").tolist() == [-np.inf, np.inf]
+    assert np.isnan(binary_cross_entropy_with_logits(x, y, reduction="sum"))
+
+
+@pytest.mark.parametrize(
+    ("x", "options", "shown"),
+    [
+        ([1.0, 2.0], {"weight": [1.0, np.inf]}, "inf"),
+        ([1.0, 2.0], {"pos_weight": [np.nan, 1.0]}, "nan"),
+        (np.array([1.0, 2.0], dtype=np.float32), {"weight": [1e300, 1.0]}, "1e+300"),
+        (np.array([1.0, 2.0], dtype=np.float16), {"pos_weight": [1e39, 1.0]}, "1e+39"),
+    ],
+)
+def test_weights_must_be_finite_in_the_working_dtype(x, options, shown):
+    name = next(iter(options))
+    with pytest.raises(ValueError, match=f"{name} must hold finite numbers") as raised:
+        binary_cross_entropy_with_logits(x, [1.0, 0.0], **options)
+    assert shown in str(raised.value)
+    # float16 works in float32, where 1e30 is an ordinary number
+    x16 = np.array([1.0, 2.0], dtype=np.float16)
+    assert binary_cross_entropy_with_logits(x16, [1.0, 0.0], weight=[1e30, 0.0]) == np.inf
+
+
 @pytest.mark.parametrize(
     ("x", "y", "options", "message"),
     [

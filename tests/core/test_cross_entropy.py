@@ -458,6 +458,14 @@ BAD_CALLS = {
     "weight too long": (ROW, 1, {"weight": np.ones(6)}, "(6,)"),
     "weight a scalar": (ROW, 1, {"weight": 2.0}, "()"),
     "weight as text": (ROW, 1, {"weight": ["a"] * 5}, "<U1"),
+    "weight inf": (Z, [0, 1, 2], {"weight": [1.0, np.inf, 1.0, 1.0, 1.0]}, "inf"),
+    "weight nan": (Z, PROBABILITIES, {"weight": [1.0, np.nan, 1.0, 1.0, 1.0]}, "nan"),
+    "weight beyond float32": (
+        Z.astype(np.float32),
+        [0, 1, 2],
+        {"weight": [1e300] * 5, "reduction": "sum"},
+        "1e+300",
+    ),
     "batch size mismatch": (Z, [0, 1], {}, "(2,)"),
     "batch size mismatch, too many": (Z, [0, 1, 2, 3], {}, "(4,)"),
     "one class for a batch": (Z, 1, {}, "()"),
@@ -492,6 +500,21 @@ def test_bad_arguments_raise_a_value_error_naming_the_value(function, case):
     assert shown in str(raised.value), str(raised.value)
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+@pytest.mark.parametrize("scale", [1e-300, 1e300, np.finfo(np.float64).max])
+def test_the_mean_does_not_depend_on_the_scale_of_the_weights(dtype, scale):
+    # Weights near finfo.max used to overflow their sum (the mean's denominator) to inf, giving
+    # a mean of 0 and a zero gradient; 1e300 is not even a float32 number.
+    z = np.array([[1.0, 2.0, 0.5], [3.0, -1.0, 4.0]], dtype=dtype)
+    weight = np.array([0.5, 1.0, 0.25])
+    expected = cross_entropy_with_grad(z, [1, 0], weight=weight)
+    loss, grad = cross_entropy_with_grad(z, [1, 0], weight=weight * scale)
+    assert loss.dtype == grad.dtype == dtype
+    rtol = 10 * np.finfo(dtype).eps  # weight * scale is rounded, then the weights in dtype
+    np.testing.assert_allclose(loss, expected[0], rtol=rtol)
+    np.testing.assert_allclose(grad, expected[1], rtol=rtol)
+
+
 def test_out_of_range_message_states_the_valid_classes():
     with pytest.raises(ValueError, match=r"target 5 is out of bounds.*0 to 4"):
         cross_entropy(ROW, 5)
@@ -505,3 +528,13 @@ def test_one_hot_rejects_bad_labels_and_class_counts(labels, num_classes, shown)
     with pytest.raises(ValueError) as raised:
         one_hot(labels, num_classes)
     assert shown in str(raised.value)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32])
+def test_one_hot_takes_whole_float16_and_float32_labels_without_an_overflow_warning(dtype):
+    # the bound 2**62 on whole floats used to be cast to float16, which overflows
+    np.testing.assert_array_equal(
+        one_hot(np.array([2.0, 0.0], dtype=dtype), 3), [[0, 0, 1], [1, 0, 0]]
+    )
+    with pytest.raises(ValueError, match="whole numbers, got inf"):
+        one_hot(np.array([np.inf], dtype=dtype), 3)

@@ -15,9 +15,7 @@ from hypothesis.extra import numpy as hnp
 
 import ce_core
 
-FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DTYPES = st.sampled_from([np.float16, np.float32, np.float64, np.int64])
 NASTY = st.sampled_from([0.0, -0.0, 1e-310, 5e-324, 1e308, -1e308, np.inf, -np.inf, np.nan])
 
@@ -139,8 +137,9 @@ TEXT = st.one_of(
     st.sampled_from(
         ["1e999", "--1", "0x10", "１２，３", "nan", "", " ", "1_000", "[1, 2", "1,,2", "\x00", "−3"]
     ),
-    st.lists(st.sampled_from(["1", "-2.5", "inf", "nan", ",", " ", ";", "，", "e", "-"]))
-    .map("".join),
+    st.lists(st.sampled_from(["1", "-2.5", "inf", "nan", ",", " ", ";", "，", "e", "-"])).map(
+        "".join
+    ),
 )
 
 

@@ -124,6 +124,13 @@ def test_relative_error_gives_known_values(analytic, numeric, expected):
     assert relative_error(analytic, numeric) == pytest.approx(expected, rel=1e-12, abs=0)
 
 
+def test_relative_error_of_gradients_near_the_overflow_threshold_is_exact_without_warnings():
+    # |a - n| and |a| + |n| used to overflow to inf (a warning, and inf / inf = NaN)
+    assert relative_error([1e308], [-1e308]) == 1.0
+    assert relative_error([1e308, 0.0], [1e308, 1e292]) == pytest.approx(0.5e-16, rel=1e-12)
+    assert np.isnan(relative_error([np.nan, 1e308], [0.0, 1e308]))
+
+
 def test_relative_error_is_nan_for_nan_and_refuses_other_shapes():
     assert np.isnan(relative_error([np.nan, 1.0], [1.0, 1.0]))
     with pytest.raises(ValueError, match="shapes"):
@@ -191,3 +198,20 @@ def test_sweep_bottom_is_where_theory_says_for_random_logits(seed):
 def test_sweep_gives_nan_for_steps_the_dtype_cannot_hold():
     errors = gradient_check_sweep(np.sum, np.ones_like, np.ones(2, np.float16), [1e-12, 1e-2])
     assert np.isnan(errors[0]) and errors[1] < 0.05  # float16: 1 + 0.01 is 1.00977
+
+
+@pytest.mark.parametrize(
+    ("z", "shown"),
+    [
+        (np.array(-np.inf, dtype=np.float16), "holds -inf (entry 0"),
+        (np.array([[0.0], [np.inf]], dtype=np.float16), "holds inf (entry 1"),
+        ([1.0, np.nan], "holds nan (entry 1"),
+    ],
+)
+def test_a_point_that_is_not_finite_is_a_value_error_not_a_warning(z, shown):
+    # with eps=1e-45 float16 rounds the step to 0, and 0 * inf used to warn "invalid value"
+    with pytest.raises(ValueError, match="finite differences need a finite point") as raised:
+        numerical_grad(np.sum, z, eps=1e-45)
+    assert shown in str(raised.value)
+    with pytest.raises(ValueError, match="finite point"):
+        gradient_check_sweep(np.sum, np.ones_like, z, [1e-3])

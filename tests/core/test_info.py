@@ -128,6 +128,24 @@ def test_tolerance_decides_what_counts_as_adding_up_to_one():
         check_probabilities([0.5, 0.5 + 2e-6])
 
 
+@pytest.mark.parametrize(
+    ("tol", "message"),
+    [(-1.0, "at least 0"), (np.nan, "at least 0"), (np.inf, "finite"), ("a", "a number")],
+)
+def test_check_probabilities_refuses_a_tolerance_that_is_not_a_finite_number_at_least_0(
+    tol, message
+):
+    with pytest.raises(ValueError, match=f"tolerance tol must be .*{message}"):
+        check_probabilities([0.5, 0.5], tol=tol)
+    with pytest.raises(ValueError, match="tolerance"):
+        loss_from_probabilities([0.5, 0.5], 0, tol=tol)
+
+
+def test_a_tolerance_beyond_float16_is_compared_without_an_overflow_warning():
+    a = np.array([0.5, 0.5], dtype=np.float16)
+    np.testing.assert_array_equal(check_probabilities(a, tol=1e5), a)
+
+
 def test_check_probabilities_refuses_a_table():
     with pytest.raises(ValueError, match="list of numbers"):
         check_probabilities([[0.5, 0.5]])
@@ -163,6 +181,15 @@ def test_normalise_refuses_what_cannot_become_a_distribution(a, code, params):
     with pytest.raises(ProbabilityError) as info:
         normalise(a)
     assert (info.value.code, info.value.params) == (code, params)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_normalise_weights_whose_sum_overflows_without_a_warning(dtype):
+    big = np.finfo(dtype).max / 2
+    a = np.array([[big, big, 0.0], [big, 1.5 * big, 0.5 * big]], dtype=dtype)
+    expected = [[1 / 2, 1 / 2, 0.0], [1 / 3, 1 / 2, 1 / 6]]
+    np.testing.assert_allclose(normalise(a), expected, rtol=1e-6)
+    assert normalise(a).dtype == dtype
 
 
 @given(hnp.arrays(np.float64, st.integers(1, 10), elements=st.floats(0, 1e300)))
@@ -236,6 +263,17 @@ def test_a_negative_entry_gives_nan_entropy_without_warning():
     assert math.isnan(entropy([1.5, -0.5]))
 
 
+@pytest.mark.parametrize(
+    "p",
+    [[1e308], np.array([3e38], dtype=np.float32), np.array([6e4, 0.5], dtype=np.float16)],
+)
+def test_entries_far_above_one_give_minus_inf_entropy_without_an_overflow_warning(p):
+    # p ln p passes finfo.max (or float16's 65504 once rounded): -inf, in p's dtype.
+    h = entropy(p)
+    assert h == -np.inf and h.dtype == np.asarray(p).dtype
+    assert perplexity(p) == 0.0
+
+
 # cross-entropy and KL divergence
 
 
@@ -287,6 +325,12 @@ def test_kl_divergence_stays_accurate_for_nearly_equal_distributions():
             for a, b in zip(q, p, strict=True)
         )
     assert kl_divergence(q, p) == pytest.approx(float(exact), rel=1e-6)
+
+
+def test_terms_of_inf_and_minus_inf_add_up_to_nan_without_a_warning():
+    # not distributions: the measures do not check, and say NaN quietly
+    assert math.isnan(kl_divergence([1.0, 1.0], [0.0, np.inf]))
+    assert math.isnan(cross_entropy_of_distributions([1.0, -1.0], [0.0, 0.0]))
 
 
 def test_kl_divergence_survives_a_ratio_that_overflows():

@@ -392,6 +392,21 @@ def test_naive_steps_match_naive_softmax_and_shift_by_zero():
     np.testing.assert_array_equal(steps.a, naive_softmax(z, axis=1))
 
 
+@pytest.mark.parametrize("stable", [True, False])
+def test_steps_of_an_empty_row_are_empty_like_softmax(stable):
+    # the max of an empty row used to raise NumPy's "zero-size array to reduction operation"
+    z = np.zeros((3, 0), dtype=np.float32)
+    steps = softmax_steps(z, stable=stable)
+    np.testing.assert_array_equal(steps.shift, np.zeros((3, 1), dtype=np.float32))
+    assert steps.a.shape == softmax(z).shape == (3, 0) and steps.a.dtype == np.float32
+    assert steps.first_non_finite() is None
+
+
+def test_longdouble_beyond_float64_becomes_inf_without_an_overflow_warning():
+    z = np.array([np.longdouble("1e4000"), 0.0], dtype=np.longdouble)
+    assert logsumexp(z) == np.inf and logsumexp(z).dtype == np.float64
+
+
 @PROPERTY
 @given(z=logits(np.float64, limit=1e3, two_d=True))
 def test_stable_steps_agree_with_softmax(z):
