@@ -74,6 +74,10 @@ def init() -> None:
     for i in range(MAX_SLIDERS):
         st.session_state.setdefault(f"z{i}", 0.0)
     st.session_state.setdefault("_mode_before", st.session_state["mode"])
+    # z, y and T are shared with the Derivation page's widgets of the same keys: written back
+    # under their keys, they reach this page's widgets on the first run after a page switch.
+    for key in ("z", "y", "T"):
+        st.session_state[key] = st.session_state[key]
 
 
 def apply_preset(name: str) -> None:

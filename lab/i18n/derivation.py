@@ -226,7 +226,7 @@ ZH = {
     "所以没有梯度可以检验。",
     # 4. sigmoid
     "dv.sig.intro": "**Sigmoid 函数**及其导数，导数可以用 sigmoid 本身来表示：",
-    "dv.sig.identity": "**二分类的 softmax 就是 logit 之差的 sigmoid：**"
+    "dv.sig.identity": "**二分类的 softmax 就是 logit 之差的 sigmoid**："
     "把分子和分母同时除以 $e^{z_2}$。",
     "dv.pair": "两个 logits z₁、z₂（可选）",
     "dv.pair.help": "留空则使用上面例子的前两个 logits。",
