@@ -18,7 +18,7 @@ from ce_core import (
     step_sweep,
 )
 
-from . import playground_state
+from . import playground_state, urlstate
 from .ui import error_text
 
 SHARED_KEYS = ("z", "y", "T")
@@ -34,6 +34,21 @@ def adopt_playground_inputs() -> None:
     for key in SHARED_KEYS:
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
+
+
+URL_FIELDS = (
+    urlstate.text("z", default=playground_state.DEFAULTS["z"]),
+    urlstate.integer("y", 1, 1_000_000, default=playground_state.DEFAULTS["y"]),
+    urlstate.choice("T", playground_state.TEMPERATURES, default=playground_state.DEFAULTS["T"]),
+    urlstate.text("dv_pair", max_chars=200, default=""),
+)
+
+
+def reset() -> None:
+    """Callback: the example and the sigmoid pair back to their defaults."""
+    for key in SHARED_KEYS:
+        st.session_state[key] = playground_state.DEFAULTS[key]
+    st.session_state["dv_pair"] = ""
 
 
 def use_lecture_example() -> None:

@@ -121,13 +121,14 @@ def _short(x: float) -> str:
 
 
 def sync(page: str, fields: Sequence[Field]) -> None:
-    """Load the page's inputs from the URL once per session, then write them back to the URL.
+    """Load the page's inputs from the link that opened the session, then keep the URL current.
 
     Call it after the page's defaults are in ``st.session_state`` and before its widgets.
     """
-    loaded = f"_url_loaded_{page}"
-    if not st.session_state.get(loaded):
-        st.session_state[loaded] = True
+    # Only the first page a session shows was opened from a link: later pages get the inputs the
+    # session already has (a page switch keeps the previous page's query string for a moment).
+    if not st.session_state.get("_url_loaded"):
+        st.session_state["_url_loaded"] = True
         ignored = []
         for field in fields:
             raw = st.query_params.get(field.key)

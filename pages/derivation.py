@@ -15,14 +15,17 @@ from ce_core import (
 from lab import derivation_state as inputs
 from lab import derivation_view as view
 from lab import playground_state as state
+from lab import urlstate
 from lab.figures.derivation import jacobian_figure, step_sweep_figure
 from lab.ui import chart, error_text, page_header, t, vector_input
 
 page_header("dv")
 state.init()
 inputs.adopt_playground_inputs()
+st.session_state.setdefault("dv_pair", "")
+urlstate.sync("derivation", inputs.URL_FIELDS)
 
-note, lecture = st.columns([3, 1], vertical_alignment="center")
+note, lecture, links = st.columns([3, 1, 2], vertical_alignment="center")
 note.caption(t("dv.shared"))
 lecture.button(
     t("dv.lecture"),
@@ -32,6 +35,8 @@ lecture.button(
     icon=":material/school:",
     width="stretch",
 )
+with links:
+    urlstate.share_and_reset("derivation", inputs.URL_FIELDS, inputs.reset)
 z_column, y_column, t_column = st.columns([4, 2, 3])
 with z_column:
     values, ok = vector_input(

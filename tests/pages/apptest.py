@@ -12,12 +12,14 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def open_page(page: str, lang: str = "en", **query: str) -> AppTest:
-    """Return an AppTest of ``app.py`` switched to ``pages/<page>.py`` and run once."""
+    """Return an AppTest of ``app.py`` opened at ``pages/<page>.py`` (as a link would) and run once.
+
+    Keyword arguments become the link's query string.
+    """
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params["lang"] = lang
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
     at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, at.exception
     return at

@@ -222,3 +222,17 @@ def test_translations_have_the_same_keys_and_placeholders():
             return {name for _, name, _, _ in Formatter().parse(text) if name}
 
         assert names(english) == names(derivation.ZH[key]), key
+
+
+def test_a_link_restores_the_example():
+    at = open_page("derivation", z="1,2,3", y="3", T="2")
+    assert at.text_input(key="z").value == "1,2,3"
+    assert at.number_input(key="y").value == 3
+    assert at.select_slider(key="T").value == 2.0
+    assert dict(at.query_params)["z"] in ("1,2,3", ["1,2,3"])
+
+
+def test_hostile_link_values_are_ignored_with_a_notice():
+    at = open_page("derivation", T="-1", y="zero", dv_pair="\x07")
+    assert not at.exception
+    assert any("T" in w.value and "y" in w.value for w in at.warning)
