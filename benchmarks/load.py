@@ -63,14 +63,15 @@ def expected_loss(z: list[float]) -> str:
     return f"{math.log(sum(math.exp(v - m) for v in z)) - (z[0] - m):.4f}"
 
 
-def start_server(port: int) -> subprocess.Popen:
+def start_server(port: int, script: str = "app.py") -> subprocess.Popen:
+    """Start ``streamlit run script`` on 127.0.0.1:``port``; return once it is healthy."""
     server = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.headless",
             "true",
             "--server.port",
@@ -93,8 +94,14 @@ def start_server(port: int) -> subprocess.Popen:
             return server
         except OSError:
             time.sleep(0.5)
-    server.kill()
+    stop_server(server)
     raise RuntimeError("the server did not start")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    """Stop the server and everything it started."""
+    os.killpg(server.pid, 15)
+    server.wait(timeout=30)
 
 
 async def session(browser, url: str, index: int, changes: int, latencies: list, errors: list):
@@ -164,8 +171,7 @@ async def run(sessions: int, changes: int) -> None:
         await asyncio.sleep(5)
         after = rss_mib(server.pid)
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
+        stop_server(server)
 
     print(f"{sessions} sessions x {changes} changes in {elapsed:.0f} s")
     print(f"errors: {len(errors)}")

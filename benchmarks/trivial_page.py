@@ -1,7 +1,16 @@
-"""The baseline of bench_app.py: a trivial Streamlit page with one small chart."""
+"""The baseline of the app benchmarks: a trivial Streamlit page, one input box and one chart."""
 
 import plotly.graph_objects as go
 import streamlit as st
 
 st.title("Trivial page")
-st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3, 4, 5], y=[0.1, 0.1, 0.1, 0.2, 0.5])), theme=None)
+text = st.text_input("Numbers", "1, 2, 3")
+try:
+    values = [float(v) for v in text.split(",")]
+except ValueError:
+    values = [0.0]
+st.metric("Sum", f"{sum(values):.4f}")
+st.plotly_chart(
+    go.Figure(go.Bar(y=values, text=[f"{v:.3f}" for v in values], textposition="outside")),
+    theme=None,
+)

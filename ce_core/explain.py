@@ -149,7 +149,7 @@ def top_classes(a: ArrayLike, target: int, count: int = 20) -> np.ndarray:
     return np.union1d(order, [target])
 
 
-def neg_log_curve(smallest: float = 1e-3, points: int = 400) -> tuple[np.ndarray, np.ndarray]:
+def neg_log_curve(smallest: float = 1e-3, points: int = 120) -> tuple[np.ndarray, np.ndarray]:
     r"""Return ``(p, -ln p)`` on :math:`[\text{smallest}, 1]`, dense near 0 where it rises.
 
     ``smallest`` is kept within ``[1e-300, 1e-3]``; NaN counts as ``1e-3``.

@@ -184,7 +184,7 @@ with outputs:
             st.caption(t("pg.pipeline.probs"))
         steps = softmax_steps(result.z if result.z is not None else result.a)
         table = pipeline_table(steps, result, labels, t)
-        st.dataframe(table, hide_index=True)
+        st.table(table, border="horizontal", hide_index=True)
         st.caption(t("pg.sum", total=f"{float(steps.total[0]):.6g}"))
     with st.expander(t("pg.code")):
         st.code(torch_snippet(result, t), language="python")
