@@ -16,7 +16,7 @@ import math
 import statistics
 import time
 
-from load import ARGS, CHROMIUM, start_server, free_port, stop_server
+from load import ARGS, CHROMIUM, free_port, start_server, stop_server
 from playwright.sync_api import sync_playwright
 
 CHART_TEXTS = """(want) => {
