@@ -169,7 +169,7 @@ def current(fields: Sequence[Field]) -> dict[str, str]:
 
 def share_link(page: str, fields: Sequence[Field]) -> str:
     """Return the full link to this page with its current inputs."""
-    base = (st.context.url or "").rstrip("/")
+    base = (st.context.url or "").split("?")[0].rstrip("/").removesuffix(f"/{page}")
     return f"{base}/{page}?{urlencode(current(fields), safe=',')}"
 
 

@@ -18,6 +18,7 @@ from ce_core import (
     target_distribution,
 )
 from lab import batch_state as state
+from lab import urlstate
 from lab.batch_io import Options, download_files, torch_snippet
 from lab.batch_view import (
     decomposition_table,
@@ -44,6 +45,7 @@ CHART_ROWS, HEATMAP_ROWS, HEATMAP_CLASSES, TABLE_ROWS = 40, 20, 20, 1000
 
 page_header("bt")
 state.init()
+urlstate.sync("batch", state.URL_FIELDS)
 
 preset_columns = st.columns(len(state.PRESETS))
 for column, name in zip(preset_columns, state.PRESETS, strict=True):
@@ -58,6 +60,7 @@ for column, name in zip(preset_columns, state.PRESETS, strict=True):
 batch_column, options_column = st.columns([3, 2], gap="large")
 with options_column:
     st.subheader(t("bt.options"))
+    link_box = st.container()  # filled once the table is read: the link holds it
     soft = st.toggle(t("bt.soft"), key="bt_soft", help=t("bt.soft.help"), persist_state="session")
     reduction = st.segmented_control(
         t("bt.reduction"),
@@ -117,6 +120,8 @@ with batch_column:
         table, table_ok = state.checked_table(state.editor(soft), soft)
         if not table_ok:
             st.caption(t("error.using_last"))
+        elif state.link_csv(table) is None:
+            st.caption(t("bt.link.too_big", max=state.MAX_LINK_CSV))
     with paste_tab:
         st.text_area(
             t("bt.paste"),
@@ -141,6 +146,10 @@ with batch_column:
         st.markdown(t("bt.format"))
         st.code(state.DEFAULTS["bt_paste"], language="text")
         st.code(state.SOFT_EXAMPLE, language="text")
+
+with link_box:
+    urlstate.share_and_reset("batch", state.URL_FIELDS, state.reset)
+st.query_params.from_dict(urlstate.current(state.URL_FIELDS))  # now with the table as edited
 
 num_rows, num_classes = table.logits.shape
 weights = None

@@ -17,14 +17,16 @@ from ce_core import (
 )
 from lab import binary_state as state
 from lab import binary_view as view
+from lab import urlstate
 from lab.figures.binary import loss_figure, sigmoid_figure, stability_figure
 from lab.figures.style import format_value
-from lab.ui import chart, page_header, t, vector_input
+from lab.ui import chart, downloads, page_header, t, vector_input
 
 page_header("bn")
 state.init()
+urlstate.sync("binary", state.URL_FIELDS)
 
-preset_columns = st.columns(len(state.PRESETS) + 1)
+preset_columns = st.columns([1] * len(state.PRESETS) + [2])
 for column, name in zip(preset_columns, state.PRESETS, strict=False):
     column.button(
         t(f"bn.preset.{name}"),
@@ -33,13 +35,8 @@ for column, name in zip(preset_columns, state.PRESETS, strict=False):
         args=(name,),
         width="stretch",
     )
-preset_columns[-1].button(
-    t("bn.reset"),
-    key="bn_reset",
-    on_click=state.reset,
-    icon=":material/restart_alt:",
-    width="stretch",
-)
+with preset_columns[-1]:
+    urlstate.share_and_reset("binary", state.URL_FIELDS, state.reset)
 st.caption(t("bn.presets.note"))
 
 # 1. One logit: the sigmoid, its derivative, the loss and its gradient.
@@ -207,6 +204,7 @@ st.dataframe(
     key="bn_stability_table",
 )
 st.caption(t("bn.stab.table_caption", y=view.label_text(y)))
+downloads("binary", state.stability_download(table, t), state.values_record(p, check))
 for column, dtype in zip(st.columns(2, gap="large"), (np.float32, np.float64), strict=True):
     sweep = naive_versus_stable(stability_grid(dtype), y, dtype)
     with column:

@@ -14,6 +14,7 @@ from ce_core import (
     underflow_sweep,
 )
 from lab import stability_state as state
+from lab import urlstate
 from lab.figures.stability import Series, bars_figure, sweep_figure
 from lab.figures.style import NEGATIVE, POSITIVE, PREDICTED
 from lab.stability_view import (
@@ -30,12 +31,14 @@ from lab.stability_view import (
     underflow_classes,
     verdict,
 )
-from lab.ui import chart, page_header, t, vector_input
+from lab.ui import chart, downloads, page_header, t, vector_input
 
 page_header("st")
 state.init()
+urlstate.sync("stability", state.URL_FIELDS)
 
-dtype = st.segmented_control(
+dtype_column, link_column = st.columns([3, 1], vertical_alignment="bottom")
+dtype = dtype_column.segmented_control(
     t("st.dtype"),
     state.DTYPE_NAMES,
     key="st_dtype",
@@ -43,6 +46,8 @@ dtype = st.segmented_control(
     help=t("st.dtype.help"),
     persist_state="session",
 )
+with link_column:
+    urlstate.share_and_reset("stability", state.URL_FIELDS, state.reset)
 dtype = dtype if dtype in state.DTYPE_NAMES else state.current_dtype()
 limits = {name: dtype_limits(name) for name in state.DTYPE_NAMES}
 
@@ -139,6 +144,16 @@ with steps_tab:
                 f"st_chart_{name}",
             )
     st.caption(t("st.legend", dtype=dtype))
+    naive, stable = results[dtype, False], results[dtype, True]
+    downloads(
+        "stability",
+        state.steps_download(
+            [(t("st.row.naive", dtype=dtype), naive), (t("st.row.stable", dtype=dtype), stable)],
+            dtype,
+            t,
+        ),
+        state.steps_record(z, naive, stable, dtype, list(limits.values())),
+    )
 
 # ---- 2. where each float type breaks ----------------------------------------------------------
 with sweep_tab:

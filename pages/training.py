@@ -4,16 +4,18 @@ import streamlit as st
 
 from ce_core import DATASETS, check_logits, sample_steps
 from lab import training_state as state
+from lab import urlstate
 from lab.figures.training import (
     descent_curves_figure,
     fit_curves_figure,
     logit_animation_figure,
     regions_animation_figure,
 )
-from lab.ui import chart, page_header, t, vector_input
+from lab.ui import chart, downloads, page_header, t, vector_input
 
 page_header("tr")
 state.init()
+urlstate.sync("training", state.URL_FIELDS)
 animation_text = {"play": t("tr.fig.play"), "pause": t("tr.fig.pause"), "step": t("tr.fig.step")}
 
 # Part 1: gradient descent on one example's logits.
@@ -31,6 +33,7 @@ for column, name in zip(preset_columns, state.PRESETS, strict=True):
 
 inputs, outputs = st.columns([1, 2], gap="large")
 with inputs:
+    urlstate.share_and_reset("training", state.URL_FIELDS, state.reset)
     z, ok = vector_input(
         "tr_z",
         t("tr.z"),
@@ -135,6 +138,7 @@ with outputs:
         st.caption(t("tr.rounded_zero", step=run.first_zero_loss))
     if run.first_infinite_loss is not None:
         st.caption(t("tr.infinite", step=run.first_infinite_loss))
+    downloads("training_logits", state.logit_history(run, t), state.logit_record(run))
 
 # Part 2: softmax regression on a two-dimensional toy data set.
 st.divider()
@@ -231,4 +235,21 @@ with outputs:
             },
         ),
         "tr_fit",
+    )
+    downloads(
+        "training_regression",
+        state.regression_history(fit, t),
+        state.regression_record(
+            fit,
+            {
+                "dataset": dataset,
+                "classes": num_classes,
+                "points_per_class": points,
+                "noise": noise,
+                "seed": int(seed),
+                "extra_features": quadratic,
+                "learning_rate": rate,
+                "steps": regression_steps,
+            },
+        ),
     )

@@ -160,6 +160,8 @@ EN = {
     "bt.code.expected": "on the page:",
     "bt.code.double": "# The double-softmax mistake: softmax outputs fed in as if they were logits",
     "bt.download.batch": "The batch (CSV)",
+    "bt.link.too_big": "This batch is too large for a link (over {max} characters as CSV): "
+    "a shared link keeps the options, not the table. Download the batch to share it.",
     "bt.download.csv": "Results (CSV)",
     "bt.download.json": "Results (JSON)",
     "bt.vocab.header": "A large vocabulary: 50,257 classes",
@@ -377,6 +379,8 @@ ZH = {
     "bt.code.expected": "页面上：",
     "bt.code.double": "# “两次 softmax”的错误：把 softmax 的输出当作 logits 传入",
     "bt.download.batch": "这批数据（CSV）",
+    "bt.link.too_big": "这批数据太大，放不进链接（写成 CSV 超过 {max} 个字符）："
+    "分享的链接只保存选项，不含表格。要分享这批数据，请下载它。",
     "bt.download.csv": "结果（CSV）",
     "bt.download.json": "结果（JSON）",
     "bt.vocab.header": "大词表：50,257 个类别",

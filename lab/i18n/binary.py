@@ -13,7 +13,6 @@ EN = {
     "bn.preset.confident_right": "Confident & right",
     "bn.preset.confident_wrong": "Confident & wrong",
     "bn.preset.overflow": "Overflow (x = −800)",
-    "bn.reset": "Reset",
     "bn.presets.note": "A preset sets x and y, and the two-class check below to z = (0, x) with "
     "the class y: the same example seen as a softmax over two logits.",
     "bn.section.sigmoid": "1 · One logit: the sigmoid and the binary loss",
@@ -124,7 +123,6 @@ ZH = {
     "bn.preset.confident_right": "自信且正确",
     "bn.preset.confident_wrong": "自信但错误",
     "bn.preset.overflow": "溢出（x = −800）",
-    "bn.reset": "重置",
     "bn.presets.note": "预设会设置 x 和 y，同时把下面的两类别验证设为 z = (0, x)、类别为 y："
     "同一个例子，看作两个 logits 上的 softmax。",
     "bn.section.sigmoid": "1 · 一个 logit：sigmoid 与二分类损失",

@@ -51,6 +51,8 @@ EN = {
     "tr.fig.floor": "H(q) = {value}: the lowest loss",
     "tr.fig.log": "value (log scale)",
     "tr.fig.steps": "step",
+    "tr.col.step": "step",
+    "tr.col.a_j": "a_j (true class j = {j})",
     "tr.never_zero": "**The loss never reaches 0.** With finite logits every $a_k > 0$, so "
     "$a_j < 1$, $L = -\\ln a_j > 0$ and $\\partial L/\\partial z = a - y \\neq 0$. Both only tend "
     "to 0 in the limit, as the true logit's lead grows without end: on the log axis they keep "
@@ -159,6 +161,8 @@ ZH = {
     "tr.fig.floor": "H(q) = {value}：最小损失",
     "tr.fig.log": "数值（对数刻度）",
     "tr.fig.steps": "步数",
+    "tr.col.step": "步",
+    "tr.col.a_j": "a_j（真实类别 j = {j}）",
     "tr.never_zero": "**损失永远到不了 0。** logits 有限时每个 $a_k > 0$，所以 $a_j < 1$，"
     "$L = -\\ln a_j > 0$，且 $\\partial L/\\partial z = a - y \\neq 0$。两者只在极限中趋于 0，"
     "即真实类别的 logit 领先得越来越多、没有尽头——在对数坐标上它们一直下降、越来越慢，"

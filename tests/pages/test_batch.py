@@ -400,3 +400,159 @@ def test_downloads_round_trip_exactly(at):
     document = json.loads(files["json"][0])  # strict JSON: NaN written as a string
     assert document["loss"] == "nan" and document["mean_denominator"] == 0.0
     assert document["options"]["weight"] == [1.0, 3.0] and document["target"] == targets
+
+
+# ---------------------------------------------------------------- the link and reset
+
+
+def params(at) -> dict[str, str]:
+    return {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+
+
+def share_link(at) -> str:
+    return next(c.value for c in at.get("code") if "/batch?" in c.value)
+
+
+def test_a_link_restores_the_batch_and_the_options():
+    query = {
+        "bt_csv": "label,z1,z2~2,0,0~1,1,0~,5,5",
+        "bt_reduction": "sum",
+        "bt_use_weight": "1",
+        "bt_weight": "1,3",
+        "bt_double": "1",
+        "bt_vocab_n": "4",
+        "bt_vocab_seed": "9",
+        "bt_vocab_spread": "2.5",
+        "bt_vocab_hint": "3.5",
+    }
+    at = open_page("batch", **query)
+    assert not any("ignored" in w.value for w in at.warning)
+    table = at.data_editor[0].value
+    assert table["z1"].tolist() == [0.0, 1.0, 5.0] and table["z2"].tolist() == [0.0, 0.0, 5.0]
+    assert table["label"].tolist()[:2] == [2.0, 1.0] and math.isnan(table["label"].iloc[2])
+    assert at.number_input(key="bt_k").value == 2
+    assert at.segmented_control(key="bt_reduction").value == "sum"
+    assert at.toggle(key="bt_use_weight").value and at.toggle(key="bt_double").value
+    assert at.text_input(key="bt_weight").value == "1,3"
+    assert (
+        at.slider(key="bt_vocab_n").value == 4 and at.number_input(key="bt_vocab_seed").value == 9
+    )
+    assert at.slider(key="bt_vocab_spread").value == 2.5
+    assert at.slider(key="bt_vocab_hint").value == 3.5
+    expected = 3 * math.log(2) + nll([1.0, 0.0], 1)  # weight 3 on class 2; the last row ignored
+    assert full_loss(at) == pytest.approx(expected, rel=1e-14)
+    assert params(at) == {**query, "lang": "en"}
+
+
+def test_a_link_with_probability_targets_turns_them_on():
+    csv = "z1,z2,q1,q2~0,0,0.5,0.5~2,-inf,0,1"
+    at = open_page("batch", bt_csv=csv)
+    assert at.toggle(key="bt_soft").value
+    assert at.data_editor[0].value["z2"].tolist() == [0.0, -math.inf]
+    assert full_loss(at) == math.inf  # all the target on a masked class
+    at.text_area(key="bt_paste").set_value("z1,z2,q1,q2\n0,0,0.5,0.5\n2,0,0,1\n")
+    at.button(key="bt_load_paste").click().run()
+    assert full_loss(at) == pytest.approx((math.log(2) + nll([2.0, 0.0], 2)) / 2, rel=1e-14)
+    assert params(at) == {"bt_csv": "z1,z2,q1,q2~0,0,0.5,0.5~2,0,0,1", "bt_soft": "1", "lang": "en"}
+    assert params(open_page("batch", bt_csv=csv)) == {"bt_csv": csv, "bt_soft": "1", "lang": "en"}
+
+
+def test_a_link_with_ignore_index_on_a_real_class():
+    at = open_page("batch", bt_ignore="0")  # PyTorch's class 0 is the page's class 1
+    assert metric(at, "Ignored rows") == "2"
+    rows = [nll(Z[n], LABELS[n]) for n in (1, 2)]
+    assert full_loss(at) == pytest.approx(math.fsum(rows) / 2, rel=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("bt_csv", "label,z1,z2~1,abc,3"),
+        ("bt_csv", "label,z1,z2~7,1,1"),  # no class 7
+        ("bt_csv", "z1,z2,q1,q2~0,0,0.5,0.25"),  # probabilities adding up to 0.75
+        ("bt_csv", "label,z1,z2~1,2,3\x00"),
+        ("bt_csv", "label,z1,z2" + "~1,2,3" * 400),  # longer than a link holds
+        ("bt_csv", ""),
+        ("bt_reduction", "avg"),
+        ("bt_use_weight", "2"),
+        ("bt_weight", "1,2"),  # 2 weights for 3 classes
+        ("bt_weight", "1,-2,3"),
+        ("bt_ignore", "1e9"),
+        ("bt_ignore", "-1000001"),
+        ("bt_smoothing", "0.07"),  # the slider moves by 0.05
+        ("bt_smoothing", "1.5"),
+        ("bt_double", "yes"),
+        ("bt_vocab_n", "0"),
+        ("bt_vocab_n", "65"),
+        ("bt_vocab_seed", "4294967296"),
+        ("bt_vocab_spread", "0.3"),
+        ("bt_vocab_hint", "inf"),
+    ],
+)
+def test_hostile_link_values_are_ignored_without_a_crash(key, value):
+    query = {key: value, "bt_use_weight": "1"} if key == "bt_weight" else {key: value}
+    at = open_page("batch", **query)
+    assert not at.exception
+    notice = [w.value for w in at.warning if "ignored" in w.value]
+    assert notice and key in notice[0] and notice[0].count("bt_") == 1
+    assert key not in params(at)
+    assert at.data_editor[0].value["z1"].tolist() == [row[0] for row in Z]
+    if key == "bt_weight":  # the weights stay on, with their default 1, 2, 5
+        rows = [WEIGHTS[LABELS[n] - 1] * nll(Z[n], LABELS[n]) for n in range(3)]
+        assert full_loss(at) == pytest.approx(math.fsum(rows) / 8, rel=1e-14)
+    else:
+        rows = [nll(Z[n], LABELS[n]) for n in range(3)]
+        assert full_loss(at) == pytest.approx(math.fsum(rows) / 3, rel=1e-14)
+
+
+def test_inputs_and_table_edits_are_written_to_the_url(at):
+    assert params(at) == {"lang": "en"}  # the basic batch and default options stay out
+    at.segmented_control(key="bt_reduction").set_value("none").run()
+    at.slider(key="bt_smoothing").set_value(0.2).run()
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {0: {"z1": 7.5}},
+        "added_rows": [],
+        "deleted_rows": [3],
+    }
+    at.run()
+    csv = "label,z1,z2,z3~1,7.5,1,0.1~2,0.5,2.5,-1~3,1,1,1"
+    assert params(at) == {
+        "bt_csv": csv,
+        "bt_reduction": "none",
+        "bt_smoothing": "0.2",
+        "lang": "en",
+    }
+    assert share_link(at).endswith(
+        f"/batch?bt_csv={csv}&bt_reduction=none&bt_smoothing=0.2&lang=en"
+    )
+    at.toggle(key="bt_soft").set_value(True).run()
+    assert params(at)["bt_soft"] == "1"  # and the link holds the targets instead of labels
+    assert params(at)["bt_csv"].startswith("z1,z2,z3,q1,q2,q3~2,1,0.1,0.7,0.2,0.1~")
+
+
+def test_a_large_batch_stays_out_of_the_link_but_its_options_do_not(at):
+    paste(at, "label,z1,z2\n" + "1,0.123456789,2.5\n" * 300)
+    at.segmented_control(key="bt_reduction").set_value("sum").run()
+    assert "bt_csv" not in params(at) and params(at)["bt_reduction"] == "sum"
+    assert any("too large for a link" in c.value for c in at.caption)
+
+
+def test_reset_brings_back_the_defaults():
+    at = open_page(
+        "batch",
+        bt_csv="label,z1,z2~2,0,0",
+        bt_reduction="sum",
+        bt_smoothing="0.5",
+        bt_double="1",
+        bt_vocab_n="2",
+    )
+    at.text_area(key="bt_paste").set_value("label,z1\n").run()
+    at.button(key="reset_batch").click().run()
+    assert at.data_editor[0].value["z1"].tolist() == [row[0] for row in Z]
+    assert at.number_input(key="bt_k").value == 3
+    assert at.segmented_control(key="bt_reduction").value == "mean"
+    assert at.slider(key="bt_smoothing").value == 0.0
+    assert not at.toggle(key="bt_double").value
+    assert at.slider(key="bt_vocab_n").value == 8
+    assert at.text_area(key="bt_paste").value.startswith("label,z1,z2,z3\n1,2.0,1.0,0.1")
+    assert params(at) == {"lang": "en"}

@@ -274,11 +274,149 @@ def test_bad_two_class_logit_is_reported_next_to_it_and_the_rest_works():
 
 
 def test_reset_brings_back_the_defaults():
-    at = open_page("binary")
+    at = open_page("binary", bn_label="soft", bn_soft="0.3", bn_class="0")
     at.button(key="bn_preset_overflow").click().run()
-    at.button(key="bn_reset").click().run()
+    at.button(key="reset_binary").click().run()
     assert at.text_input(key="bn_x").value == "2" and at.slider(key="bn_x_slider").value == 2.0
     assert at.text_input(key="bn_z0").value == "0.5"
+    assert at.text_input(key="bn_z1").value == "2.5"
+    assert at.segmented_control(key="bn_label").value == "1"
+    assert at.slider(key="bn_soft").value == 0.7
+    assert at.segmented_control(key="bn_class").value == 1
+    assert dict(at.query_params) in ({"lang": "en"}, {"lang": ["en"]})
+
+
+# ---- the link and the downloads ---------------------------------------------------------------
+
+
+def params(at) -> dict[str, str]:
+    return {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+
+
+def test_a_link_restores_the_inputs():
+    at = open_page(
+        "binary", bn_x="-3", bn_label="soft", bn_soft="0.25", bn_z0="1", bn_z1="-2", bn_class="0"
+    )
+    assert not any("ignored" in w.value for w in at.warning)
+    assert at.text_input(key="bn_x").value == "-3"
+    assert at.slider(key="bn_x_slider").value == -3.0  # the slider follows the box
+    assert at.segmented_control(key="bn_label").value == "soft"
+    assert at.slider(key="bn_soft").value == 0.25
+    assert at.text_input(key="bn_z0").value == "1" and at.text_input(key="bn_z1").value == "-2"
+    assert at.segmented_control(key="bn_class").value == 0
+    expected = 0.25 * softplus(3.0) + 0.75 * softplus(-3.0)
+    assert full(at, "Loss ℓ") == pytest.approx(expected, rel=2e-16)
+    assert full(at, "Gradient σ(x) − y") == pytest.approx(sigmoid(-3.0) - 0.25, rel=1e-15)
+    p0 = number(table(at, "bn_two_table").iloc[0, 1])
+    assert p0 == pytest.approx(sigmoid(3.0), rel=1e-15)  # softmax(1, -2) of class 0
+    assert params(at) == {
+        "bn_x": "-3",
+        "bn_label": "soft",
+        "bn_soft": "0.25",
+        "bn_z0": "1",
+        "bn_z1": "-2",
+        "bn_class": "0",
+        "lang": "en",
+    }
+
+
+def test_a_link_with_a_logit_beyond_the_slider_keeps_it():
+    at = open_page("binary", bn_x="-800")
+    assert at.text_input(key="bn_x").value == "-800"
+    assert at.slider(key="bn_x_slider").value == -10.0
+    assert full(at, "Loss ℓ") == 800.0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"bn_x": "abc"},
+        {"bn_x": "1, 2"},  # one number only
+        {"bn_x": "inf"},
+        {"bn_x": "nan"},
+        {"bn_x": "1e999"},
+        {"bn_x": "2\x07"},
+        {"bn_x": "1" * 100},
+        {"bn_label": "2"},
+        {"bn_label": "SOFT"},
+        {"bn_soft": "1.5"},
+        {"bn_soft": "0.33"},  # the slider moves by 0.05
+        {"bn_soft": "-0"},
+        {"bn_z0": ""},
+        {"bn_z1": "\n3"},
+        {"bn_class": "2"},
+        {"bn_class": "one"},
+    ],
+)
+def test_hostile_link_values_are_ignored_without_a_crash(query):
+    at = open_page("binary", **query)
+    assert not at.exception
+    (key,) = query
+    if query == {"bn_soft": "-0"}:  # -0 is 0, a value the slider has: taken, not ignored
+        assert at.slider(key="bn_soft").value == 0.0
+        at.segmented_control(key="bn_label").set_value("soft").run()
+        assert params(at)["bn_soft"] == "0"
+        return
+    notice = [w.value for w in at.warning if "ignored" in w.value]
+    assert notice and key in notice[0]
+    assert key not in params(at)
+    assert at.text_input(key="bn_x").value == "2"
+    assert full(at, "Loss ℓ") == pytest.approx(softplus(-2.0), rel=2e-16)
+
+
+def test_inputs_are_written_to_the_url():
+    at = open_page("binary")
+    assert params(at) == {"lang": "en"}  # defaults stay out of the link
+    at.text_input(key="bn_x").set_value(" 1.5 ").run()
+    at.segmented_control(key="bn_label").set_value("soft").run()
+    at.slider(key="bn_soft").set_value(0.4).run()
+    at.text_input(key="bn_z1").set_value("-7").run()
+    assert params(at) == {
+        "bn_x": "1.5",
+        "bn_label": "soft",
+        "bn_soft": "0.4",
+        "bn_z1": "-7",
+        "lang": "en",
+    }
+    at.segmented_control(key="bn_label").set_value("0").run()
+    assert params(at) == {"bn_x": "1.5", "bn_label": "0", "bn_z1": "-7", "lang": "en"}
+    at.slider(key="bn_x_slider").set_value(-4.2).run()
+    assert params(at)["bn_x"] == "-4.2"
+
+
+def test_a_preset_is_written_to_the_url():
+    at = open_page("binary")
+    at.button(key="bn_preset_confident_wrong").click().run()
+    assert params(at) == {"bn_x": "-6", "bn_z0": "0", "bn_z1": "-6", "lang": "en"}
+
+
+def test_downloads_hold_the_naive_versus_stable_table_and_the_values():
+    from ce_core import compare_two_class, explain_binary
+    from lab import binary_state as state
+    from lab.ui import t
+
+    at = open_page("binary")
+    keys = [b.key for b in at.get("download_button")]
+    assert keys == ["download_csv_binary", "download_json_binary"]
+
+    results = [naive_versus_stable([-800.0, 2.0, 40.0], 1.0, d) for d in (np.float32, np.float64)]
+    csv = state.stability_download(results, t)
+    assert list(csv.columns) == [
+        "x",
+        "naive (float32)",
+        "stable (float32)",
+        "naive (float64)",
+        "stable (float64)",
+    ]
+    assert csv.iloc[0].tolist() == ["-800.0", "inf", "800.0", "inf", "800.0"]
+    assert csv.iloc[2, 3] == "NaN"  # 0 * ln 0 in the naive formula, spelled out
+    assert float(csv.iloc[1, 4]) == softplus(-2.0)  # every digit of float64
+    assert csv.iloc[1, 2] == str(np.float32(csv.iloc[1, 2]))  # float32's shortest digits
+    record = state.values_record(explain_binary(2.0, 1.0), compare_two_class(0.5, 2.5, 1))
+    assert record["logit"]["loss"] == pytest.approx(softplus(-2.0), rel=2e-16)
+    assert record["logit"]["sigma"] == pytest.approx(sigmoid(2.0), rel=1e-16)
+    assert record["two_class"]["softmax"].tolist() == pytest.approx([sigmoid(-2), sigmoid(2)])
+    assert record["two_class"]["largest_difference"] < 1e-15
 
 
 def test_chinese_page_is_translated():

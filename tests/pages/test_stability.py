@@ -294,3 +294,135 @@ def test_shift_beyond_float16_is_explained_not_crashed():
     assert not at.exception
     assert metric(at, "max |softmax(z) − softmax(z − c)|") == "NaN"
     assert "65504" in warnings(at)
+
+
+# ---- the link, reset and downloads ------------------------------------------------------------
+
+
+def test_a_link_restores_the_inputs():
+    at = open_page(
+        "stability",
+        st_dtype="float16",
+        st_z="12,11,0",
+        st_shift_z="1,2",
+        st_shift="-5",
+        st_log_z="0,-20",
+        st_log_y="1",
+    )
+    assert at.segmented_control(key="st_dtype").value == "float16"
+    assert at.text_input(key="st_z").value == "12,11,0"
+    assert at.text_input(key="st_shift_z").value == "1,2"
+    assert at.slider(key="st_shift").value == -5.0
+    assert at.text_input(key="st_log_z").value == "0,-20"
+    assert at.number_input(key="st_log_y").value == 1
+    assert not any("ignored" in w.value for w in at.warning)
+    naive, stable = at.table[NAIVE].value, at.table[STABLE].value
+    assert naive.iloc[0, EXP_COLUMN] == "inf"  # e^12 > 65504, the largest float16
+    z16 = np.array([12.0, 11.0, 0.0], dtype=np.float16)  # the max-shifted softmax, in float16
+    e16 = np.exp(z16 - z16.max())
+    assert stable.iloc[:3, A_COLUMN].tolist() == [str(v) for v in e16 / e16.sum()]
+    assert "e^(z − m) is larger than 65504, the largest float16" in warnings(at)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"st_dtype": "float8"},
+        {"st_dtype": "<script>alert(1)</script>"},
+        {"st_z": "1," * 30},  # more than 20 logits
+        {"st_z": "1\x00,2"},
+        {"st_z": "9" * 5000},
+        {"st_z": "inf,0"},  # +inf has no softmax
+        {"st_z": "nan,1"},
+        {"st_shift_z": "abc"},
+        {"st_shift": "1e999"},
+        {"st_shift": "5000"},
+        {"st_shift": "0.5"},  # the slider moves by 1
+        {"st_log_y": "0"},
+        {"st_log_y": "21"},
+        {"st_log_y": "2.5"},
+        {"st_log_z": "1"},  # one class is not a softmax
+    ],
+)
+def test_hostile_link_values_are_ignored_without_a_crash(query):
+    at = open_page("stability", **query)
+    assert not at.exception
+    (key,) = query
+    notice = [w.value for w in at.warning if "ignored" in w.value]
+    assert notice and key in notice[0]
+    assert at.segmented_control(key="st_dtype").value == "float32"
+    assert at.text_input(key="st_z").value == "90, 89, 10"
+    assert at.slider(key="st_shift").value == -1000.0
+    assert at.number_input(key="st_log_y").value == 2
+    assert key not in dict(at.query_params)  # the link no longer carries it
+    assert at.table[NAIVE].value.iloc[0, EXP_COLUMN] == "inf"  # the page still works
+
+
+def test_inputs_are_written_to_the_url():
+    at = open_page("stability")
+    assert dict(at.query_params) in ({"lang": "en"}, {"lang": ["en"]})  # defaults stay out
+    at.text_input(key="st_z").set_value("3, 2, 1").run()
+    at.segmented_control(key="st_dtype").set_value("float64").run()
+    at.slider(key="st_shift").set_value(250.0).run()
+    at.number_input(key="st_log_y").set_value(1).run()
+    params = {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+    assert params == {
+        "st_dtype": "float64",
+        "st_z": "3,2,1",
+        "st_shift": "250",
+        "st_log_y": "1",
+        "lang": "en",
+    }
+
+
+def test_a_preset_is_written_to_the_url():
+    at = open_page("stability")
+    at.button(key="st_preset_float16").click().run()
+    params = {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+    assert params["st_dtype"] == "float16" and params["st_z"] == "12,11,0"
+
+
+def test_reset_brings_back_the_defaults():
+    at = open_page("stability", st_dtype="float64", st_z="1,2", st_shift="3", st_log_y="1")
+    at.text_input(key="st_log_z").set_value("5, 6, 7").run()
+    at.button(key="reset_stability").click().run()
+    assert at.segmented_control(key="st_dtype").value == "float32"
+    assert at.text_input(key="st_z").value == "90, 89, 10"
+    assert at.text_input(key="st_shift_z").value == "2, 3, 4"
+    assert at.slider(key="st_shift").value == -1000.0
+    assert at.text_input(key="st_log_z").value == "0, -800"
+    assert at.number_input(key="st_log_y").value == 2
+    assert dict(at.query_params) in ({"lang": "en"}, {"lang": ["en"]})
+
+
+def test_the_share_link_holds_the_inputs():
+    at = open_page("stability", lang="zh", st_dtype="float16", st_z="12,11,0")
+    link = at.get("code")[0].value if at.get("code") else ""
+    assert link.endswith("/stability?st_dtype=float16&st_z=12,11,0&lang=zh")
+
+
+def test_downloads_hold_both_step_tables_and_the_thresholds():
+    from ce_core import diagnose_softmax, dtype_limits
+    from lab import stability_state as state
+    from lab.ui import t
+
+    at = open_page("stability")
+    keys = [b.key for b in at.get("download_button")]
+    assert keys == ["download_csv_stability", "download_json_stability"]
+
+    z = np.array([90.0, 89.0, 10.0])
+    naive, stable = diagnose_softmax(z, "float32", False), diagnose_softmax(z, "float32", True)
+    table = state.steps_download([("naive", naive), ("stable", stable)], "float32", t)
+    assert table.shape == (8, 6)  # 3 classes and Σ, twice
+    assert table.iloc[0].tolist() == ["naive", "1", "90.0", "90.0", "inf", "NaN"]
+    z32 = z.astype(np.float32)  # the max-shifted softmax, by hand in float32
+    e32 = np.exp(z32 - z32.max())
+    expected = [str(v) for v in e32 / e32.sum()]
+    assert table.iloc[4:7, 5].tolist() == expected
+    assert table.iloc[7, 4] == str(e32.sum())
+    assert "NaN" not in table.iloc[4:].to_numpy()  # the stable formula never breaks
+    record = state.steps_record(z, naive, stable, "float32", [dtype_limits("float16")])
+    assert record["naive"]["first_broken_step"] == "exp"
+    assert record["stable"]["first_broken_step"] is None
+    assert record["stable"]["a"] == [float(v) for v in expected]
+    assert record["thresholds"]["float16"]["exp_overflows_above"] == pytest.approx(math.log(65504))

@@ -257,3 +257,163 @@ def test_translations_have_the_same_keys_and_placeholders():
     for key, english in training.EN.items():
         names = {name for _, name, _, _ in fields.parse(english) if name}
         assert names == {name for _, name, _, _ in fields.parse(training.ZH[key]) if name}, key
+
+
+# ---- the link, reset and downloads ------------------------------------------------------------
+
+
+def params(at) -> dict[str, str]:
+    return {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+
+
+LINK = {
+    "tr_z": "1,2,3",
+    "tr_y": "3",
+    "tr_lr": "0.1",
+    "tr_steps": "2",
+    "tr_eps": "0.05",
+    "tr_data": "moons",
+    "tr_k": "4",
+    "tr_n": "20",
+    "tr_noise": "0.2",
+    "tr_seed": "7",
+    "tr_quad": "1",
+    "tr_rlr": "0.5",
+    "tr_rsteps": "30",
+}
+
+
+def test_a_link_restores_the_inputs():
+    at = open_page("training", **LINK)
+    assert not any("ignored" in w.value for w in at.warning)
+    assert at.text_input(key="tr_z").value == "1,2,3"
+    assert at.number_input(key="tr_y").value == 3
+    assert at.select_slider(key="tr_lr").value == 0.1
+    assert at.slider(key="tr_steps").value == 2
+    assert at.slider(key="tr_eps").value == 0.05
+    assert at.segmented_control(key="tr_data").value == "moons"
+    assert at.slider(key="tr_k").value == 4
+    assert at.slider(key="tr_n").value == 20
+    assert at.slider(key="tr_noise").value == 0.2
+    assert at.number_input(key="tr_seed").value == 7
+    assert at.toggle(key="tr_quad").value is True
+    assert at.select_slider(key="tr_rlr").value == 0.5
+    assert at.slider(key="tr_rsteps").value == 30
+    # two steps z <- z - 0.1 (a - q) with q smoothed by 0.05 over 3 classes, by hand
+    z, q = np.array([1.0, 2.0, 3.0]), np.array([0.05 / 3, 0.05 / 3, 0.95 + 0.05 / 3])
+    for _ in range(2):
+        a = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+        z = z - 0.1 * (a - q)
+    a = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    assert metric(at, "Final a_j") == f"{a[2]:.6f}"
+    assert loss_curve(at)[-1] == pytest.approx(-(q * np.log(a)).sum(), rel=1e-12)
+    assert metric(at, "Loss at step 0 (ln K)") == f"{math.log(4):.4f}"
+    assert [len(xy) for xy in points(at)] == [2 * 20] * 4  # 20 points (x and y) per class
+    assert params(at) == {**LINK, "lang": "en"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("tr_z", "1, inf"),  # the box takes finite logits only
+        ("tr_z", "1,2,3,4,5,6,7,8,9,10,11"),  # at most 10
+        ("tr_z", "1\x002"),
+        ("tr_z", "9" * 400),
+        ("tr_y", "0"),
+        ("tr_y", "11"),
+        ("tr_lr", "0.3"),  # not on the slider
+        ("tr_lr", "nan"),
+        ("tr_steps", "501"),
+        ("tr_steps", "1e3"),
+        ("tr_eps", "0.005"),
+        ("tr_eps", "0.6"),
+        ("tr_data", "mnist"),
+        ("tr_k", "2"),
+        ("tr_n", "15"),  # the slider moves by 10
+        ("tr_n", "1000"),
+        ("tr_noise", "-0.05"),
+        ("tr_seed", "-1"),
+        ("tr_seed", "1000000"),
+        ("tr_quad", "yes"),
+        ("tr_rlr", "0.001"),  # a rate of part 1 only
+        ("tr_rsteps", "0"),
+    ],
+)
+def test_hostile_link_values_are_ignored_without_a_crash(key, value):
+    at = open_page("training", **{key: value})
+    assert not at.exception
+    notice = [w.value for w in at.warning if "ignored" in w.value]
+    assert notice and key in notice[0]
+    assert key not in params(at)
+    assert at.text_input(key="tr_z").value == "2, 1, 0.1, -1, 3"
+    assert at.slider(key="tr_n").value == 60 and at.number_input(key="tr_seed").value == 0
+    assert metric(at, "Loss at step 0 (ln K)") == f"{math.log(3):.4f}"
+
+
+def test_inputs_are_written_to_the_url():
+    at = open_page("training")
+    assert params(at) == {"lang": "en"}  # defaults stay out of the link
+    at.text_input(key="tr_z").set_value("0, 0").run()
+    at.slider(key="tr_eps").set_value(0.1).run()
+    at.segmented_control(key="tr_data").set_value("rings").run()
+    at.toggle(key="tr_quad").set_value(True).run()
+    at.number_input(key="tr_seed").set_value(42).run()
+    assert params(at) == {
+        "tr_z": "0,0",
+        "tr_eps": "0.1",
+        "tr_data": "rings",
+        "tr_seed": "42",
+        "tr_quad": "1",
+        "lang": "en",
+    }
+    at.button(key="tr_preset_slow").click().run()
+    assert params(at)["tr_lr"] == "0.05" and params(at)["tr_steps"] == "500"
+
+
+def test_reset_brings_back_the_defaults():
+    at = open_page("training", **LINK)
+    at.button(key="reset_training").click().run()
+    from lab.training_state import DEFAULTS
+
+    assert at.text_input(key="tr_z").value == DEFAULTS["tr_z"]
+    assert at.number_input(key="tr_y").value == 1
+    assert at.select_slider(key="tr_lr").value == 1.0
+    assert at.slider(key="tr_eps").value == 0.0
+    assert at.segmented_control(key="tr_data").value == "blobs"
+    assert at.slider(key="tr_k").value == 3 and at.slider(key="tr_n").value == 60
+    assert at.toggle(key="tr_quad").value is False
+    assert at.slider(key="tr_rsteps").value == 200
+    assert params(at) == {"lang": "en"}
+
+
+def test_downloads_hold_the_history_and_the_final_metrics():
+    from lab import training_state as state
+    from lab.ui import t
+
+    at = open_page("training", tr_z="1,2,3", tr_y="3", tr_lr="0.1", tr_steps="2")
+    keys = [b.key for b in at.get("download_button")]
+    assert keys == [
+        "download_csv_training_logits",
+        "download_json_training_logits",
+        "download_csv_training_regression",
+        "download_json_training_regression",
+    ]
+    run = state.logit_run((1.0, 2.0, 3.0), 2, 0.1, 2, 0.0)
+    history = state.logit_history(run, t)
+    assert list(history.columns[:4]) == ["step", "loss L", "‖∂L/∂z‖", "a_j (true class j = 3)"]
+    assert history["step"].tolist() == [0, 1, 2]
+    a0 = np.exp([1.0, 2.0, 3.0]) / np.exp([1.0, 2.0, 3.0]).sum()
+    assert history["loss L"][0] == pytest.approx(-math.log(a0[2]), rel=1e-14)
+    assert history["‖∂L/∂z‖"][0] == pytest.approx(np.linalg.norm(a0 - [0, 0, 1]), rel=1e-14)
+    assert history["z_3"][1] == pytest.approx(3 - 0.1 * (a0[2] - 1), rel=1e-14)
+    record = state.logit_record(run)
+    assert record["final"]["loss"] == history["loss L"][2]
+    assert record["true_class"] == 3 and record["steps"] == 2
+    fit = state.regression_run("blobs", 3, 60, 0.1, 0, False, 1.0, 200).run
+    regression = state.regression_history(fit, t)
+    assert regression.shape == (201, 3)
+    assert regression.iloc[0, 1] == pytest.approx(math.log(3), rel=1e-14)
+    final = state.regression_record(fit, {"dataset": "blobs"})
+    assert final["dataset"] == "blobs"
+    assert final["final_accuracy"] == regression.iloc[-1, 2]
+    assert np.shape(final["W"]) == (2, 3) and np.shape(final["b"]) == (3,)
