@@ -66,6 +66,7 @@ from .derivation import (
 from .explain import (
     InputError,
     Prediction,
+    check_distribution,
     check_logits,
     explain_logits,
     explain_probabilities,
@@ -186,6 +187,7 @@ __all__ = [
     "chain_rule",
     "check_batch_table",
     "check_class_weights",
+    "check_distribution",
     "check_gradient",
     "check_label",
     "check_logits",

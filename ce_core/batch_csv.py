@@ -74,7 +74,9 @@ def decode_csv(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    """Return the header's cell separator: a tab, else a semicolon with no comma, else a comma."""
+    # Lazily, line by line: splitlines() would hold a string per line of a 5 MB file.
+    first = next((line for line in io.StringIO(text, newline="") if line.strip()), "")
     if "\t" in first:
         return "\t"
     return ";" if ";" in first and "," not in first else ","
@@ -227,6 +229,7 @@ def parse_batch_csv(
     ce_core.batch_table.TableError: Line 2, column 3 (z2): 'abc' is not a number.
     """
     text = decode_csv(data, max_bytes=max_bytes) if isinstance(data, bytes) else data
+    text = text.removeprefix("\ufeff")  # a byte order mark pasted along with the text
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise TableError(
             "too_big",

@@ -224,9 +224,11 @@ def step_sweep(
         with np.errstate(over="ignore"):
             point = z64.astype(name)  # beyond the dtype's range a logit becomes ±inf
         exact = point.astype(np.float64)
-        if np.all(np.isfinite(exact[chosen])) and not np.any(np.isposinf(exact)):
+        with np.errstate(over="ignore"):  # 1e308 / 0.05: the scaled logits leave float64
+            scaled = exact / temperature
+        if np.all(np.isfinite(scaled[chosen])) and not np.any(np.isposinf(scaled)):
             f = _loss_of(point, target, temperature, chosen)
-            grad = cross_entropy_grad(exact / temperature, target)[chosen] / temperature
+            grad = cross_entropy_grad(scaled, target)[chosen] / temperature
             found = gradient_check_sweep(f, lambda _v, g=grad: g, point[chosen], steps)
         else:
             found = np.full(steps.shape, np.nan)

@@ -48,6 +48,26 @@ def check_logits(z: ArrayLike) -> np.ndarray:
     return z
 
 
+def check_distribution(a: ArrayLike, tol: float = 1e-4) -> np.ndarray:
+    """Return ``a`` as probabilities of at least 2 classes a student may use, or raise.
+
+    The checks of :func:`~ce_core.info.check_probabilities` (finite, >= 0, adding up to 1 within
+    ``tol``), after the number of classes: a single ``1`` is a distribution, but not a
+    classification problem.
+
+    >>> check_distribution([0.1, 0.1, 0.1, 0.2, 0.5])
+    array([0.1, 0.1, 0.1, 0.2, 0.5])
+    >>> check_distribution([1])
+    Traceback (most recent call last):
+    ...
+    ce_core.explain.InputError: need at least 2 classes, got 1
+    """
+    x = as_float_array(a, "probabilities")
+    if x.ndim == 1 and x.size == 1:
+        raise InputError("too_few_classes", "need at least 2 classes, got 1", count=1)
+    return check_probabilities(x, tol=tol)
+
+
 @dataclass(frozen=True)
 class Prediction:
     """One example explained: the distribution, the target, the loss and its gradient."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -242,3 +243,47 @@ def test_error_moved_to_a_file_line_keeps_its_reason():
     error = TableError("label", row=3, name="label", token="9", k=3).at(line=7, row=0, column=1)
     assert (error.line, error.row, error.column, error.params["k"]) == (7, 0, 1, 3)
     assert str(error).startswith("Line 7, column 1 (label): '9' is not a class")
+
+
+# ---- a hostile file is refused early, with little memory ----------------------------------------
+
+_MILLION_ROWS = "label,z1,z2\n" + "1,0,0\n" * 10**6
+_ROWS_TO_5_MB = "label,z1,z2\n" + "1,0,0\n" * ((MAX_BYTES - 12) // 6)
+
+
+@pytest.mark.parametrize(
+    ("data", "limits", "code", "line"),
+    [
+        pytest.param(_MILLION_ROWS, {}, "too_big", 0, id="million_rows"),
+        pytest.param(
+            _MILLION_ROWS, {"max_bytes": 10**9}, "too_many_rows", MAX_ROWS + 2, id="no_size_limit"
+        ),
+        pytest.param(_ROWS_TO_5_MB, {}, "too_many_rows", MAX_ROWS + 2, id="5_mb_of_rows"),
+        pytest.param(
+            "label,z1,z2\n" + "12\n" * ((MAX_BYTES - 12) // 3), {}, "cell_count", 2, id="bad_line_2"
+        ),
+        pytest.param(b"\xff\xfe" + b"\x00" * (MAX_BYTES - 2), {}, "utf16", 0, id="5_mb_utf16"),
+        pytest.param(
+            "label,z1,z2\n1,0," + "1" * (MAX_BYTES - 30), {}, "malformed", 2, id="5_mb_cell"
+        ),
+    ],
+)
+def test_a_hostile_file_is_refused_at_its_first_problem_with_little_memory(
+    data, limits, code, line
+):
+    # The peak used to be 70-120 MB for a 5 MB file of short lines: the delimiter was looked for
+    # in text.splitlines(), a string per line, before the header was even read.
+    tracemalloc.start()
+    try:
+        error = error_of(data, **limits)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (error.code, error.line) == (code, line)
+    assert peak < 50 * 2**20, f"peak {peak / 2**20:.0f} MB"
+
+
+def test_a_pasted_byte_order_mark_is_dropped_as_in_a_file():
+    # Text copied from a file saved by Excel may start with U+FEFF.
+    table = parse_batch_csv("\ufefflabel;z1;z2\r\n1;2;0\r\n")
+    assert table.logits.tolist() == [[2.0, 0.0]] and table.labels.tolist() == [1.0]

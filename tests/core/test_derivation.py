@@ -158,6 +158,13 @@ def test_step_sweep_has_no_float32_curve_for_logits_beyond_float32():
     assert np.any(np.isfinite(sweep.errors["float64"]))
 
 
+def test_step_sweep_has_no_curve_when_the_temperature_pushes_the_logits_beyond_float64():
+    # 1e308 / 0.05 is beyond float64: this division used to warn (found by the page fuzz suite).
+    sweep = step_sweep([1e308, -1e308], 0, 0.05)
+    for name in ("float32", "float64"):
+        assert np.all(np.isnan(sweep.errors[name])) and math.isnan(sweep.best[name])
+
+
 def test_two_class_softmax_is_the_sigmoid_of_the_difference():
     pair = two_class_sigmoid(0.5, 2.5)
     assert pair.d == 2.0

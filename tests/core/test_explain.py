@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ce_core import explain_logits, neg_log_curve, top_classes
+from ce_core import InputError, check_distribution, explain_logits, neg_log_curve, top_classes
 
 
 def test_a_tiny_temperature_gives_an_infinite_gradient_without_a_warning():
@@ -43,3 +43,13 @@ def test_top_classes_needs_one_row_of_probabilities():
     np.testing.assert_array_equal(top_classes(np.full(30, 1 / 30), 29, count=2), [0, 1, 29])
     with pytest.raises(ValueError, match=r"list of numbers, got shape \(3, 30\)"):
         top_classes(np.full((3, 30), 1 / 30), 0)
+
+
+def test_one_probability_is_refused_as_too_few_classes():
+    # "1" sums to 1, so it is a distribution, but there is nothing to classify.
+    with pytest.raises(InputError) as caught:
+        check_distribution([1])
+    assert caught.value.code == "too_few_classes" and caught.value.params == {"count": 1}
+    np.testing.assert_array_equal(check_distribution([0.25, 0.75]), [0.25, 0.75])
+    with pytest.raises(ValueError, match="add up to"):
+        check_distribution([0.5, 0.6])
