@@ -141,13 +141,19 @@ def _typed_probabilities() -> np.ndarray | None:
 def normalisable() -> bool:
     """Return whether the typed probabilities parse, are >= 0 and have a positive finite sum."""
     a = _typed_probabilities()
-    return a is not None and a.size >= 2 and bool(np.all(a >= 0)) and 0 < np.sum(a) < np.inf
+    if a is None or a.size < 2 or not np.all(a >= 0):
+        return False
+    with np.errstate(over="ignore"):  # 1e308 + 1e308: not normalisable
+        return bool(0 < np.sum(a) < np.inf)
 
 
 def probability_sum() -> str:
     """Return the sum of the typed probabilities, formatted for the "normalise" button."""
     a = _typed_probabilities()
-    return "?" if a is None else f"{float(np.sum(a)):.6g}"
+    if a is None:
+        return "?"
+    with np.errstate(over="ignore"):
+        return f"{float(np.sum(a)):.6g}"
 
 
 def normalise() -> None:

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ce_core import (
+    check_distribution,
     check_logits,
-    check_probabilities,
     explain_logits,
     explain_probabilities,
     neg_log_curve,
@@ -64,7 +64,7 @@ with inputs:
         ]
         values, ok = check_logits(z), True
     elif mode == "probs":
-        values, ok = vector_input("a", t("pg.a"), check=lambda a: check_probabilities(a, tol=1e-4))
+        values, ok = vector_input("a", t("pg.a"), check=check_distribution)
         if not ok and state.normalisable():
             st.button(
                 t("pg.normalise", total=state.probability_sum()),
