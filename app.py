@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lab.presentation import init_presentation, presentation_switch
-from lab.ui import init_language, language_switch, t
+from lab.ui import init_language, language_switch, shell, t
 
 st.set_page_config(page_title="Cross-Entropy Lab", page_icon=":material/functions:", layout="wide")
 init_language()
@@ -44,4 +44,5 @@ navigation = st.navigation(
 language_switch()
 presentation_switch()
 st.sidebar.caption(t("sidebar.about"))
-navigation.run()
+with shell():
+    navigation.run()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import plotly.graph_objects as go
@@ -58,21 +60,37 @@ def language_switch() -> None:
     st.query_params["lang"] = lang()
 
 
+_shell = threading.local()  # ``active`` while app.py runs the page it routed to
+
+
+@contextlib.contextmanager
+def shell() -> Iterator[None]:
+    """Mark the pages run inside this block as routed by ``app.py`` (see :func:`_require_shell`)."""
+    _shell.active = True
+    try:
+        yield
+    finally:
+        _shell.active = False
+
+
 def _require_shell() -> None:
     """Rerun through ``app.py`` if Streamlit ran this page on its own.
 
-    Because the pages live in ``pages/``, a server's very first session that opens a page's URL
-    (``/playground``) is routed by Streamlit's older folder-based navigation, which runs the page
-    without ``app.py`` (no language switch, no grouped menu). ``st.navigation`` turns that
-    routing off for good once it has run; here we turn it off and rerun, so the shell runs.
+    Because the pages live in ``pages/``, the sessions that open a page's URL (``/playground``)
+    of a just-started server, before any of them has reached ``st.navigation``, are routed by
+    Streamlit's older folder-based navigation, which runs the page without ``app.py`` (no
+    language switch, no grouped menu, ``?lang=`` ignored). ``st.navigation`` turns that routing
+    off for good once it has run; a page that finds itself outside :func:`shell` turns it off
+    too and reruns, so the shell runs. Every such session does this, not only the first one.
     """
+    if getattr(_shell, "active", False):
+        return
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # a Streamlit without the old routing
         return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def page_header(prefix: str) -> None:
