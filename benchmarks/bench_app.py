@@ -1,8 +1,16 @@
 """Server-side time of one rerun of each page, as a ratio against a trivial one-chart page.
 
 Each page is run through Streamlit's AppTest (the whole app, navigation included) and rerun many
-times; the median rerun is compared with the median rerun of ``trivial_page.py`` measured in the
-same process, so the ratio does not depend on how fast or busy the machine is.
+times, in two ways: with nothing changed (a click elsewhere, a language switch) and with its main
+input alternating between two values (what a student typing does: nothing can come from a
+cache). The median rerun is compared with the median rerun of ``trivial_page.py`` (one input, one
+metric, one chart) measured the same two ways in the same process, so the ratio does not depend on
+how fast or busy the machine is.
+
+AppTest differs from the server in two ways that would make every rerun of a multipage app look
+slower than it is, and both are undone here: it compiles the scripts again on every run (the
+server keeps a script cache), and it routes every run through the old ``pages/`` folder routing
+(the server turns that off for good once ``st.navigation`` has run).
 
     python benchmarks/bench_app.py [--reruns 30]
 
@@ -12,22 +20,54 @@ Target: the Playground at most 2x the trivial page.
 from __future__ import annotations
 
 import argparse
+import logging
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ("playground", "derivation", "stability", "binary", "training", "batch")
+TARGET = 2.0
+
+#: page -> (widget kind, key, two values the benchmark alternates between)
+INPUTS = {
+    "trivial": ("text_input", "numbers", ("1, 2, 3", "3, 1, 2")),
+    "playground": ("text_input", "z", ("2, 1, 0.1", "1, 2, 3")),
+    "derivation": ("text_input", "z", ("2, 1, 0.1", "1, 2, 3")),
+    "stability": ("text_input", "st_z", ("1000, 999, 998", "10, 20, 30")),
+    "binary": ("text_input", "bn_x", ("2", "-1.5")),
+    "training": ("text_input", "tr_z", ("0, 0, 0", "1, 2, 3")),
+    "batch": ("number_input", "bt_k", (3, 4)),
+}
 
 
-def median_rerun(at: AppTest, reruns: int) -> float:
-    """Return the median wall time of ``at.run()``, after two warm-up runs."""
-    at.run()
-    at.run()
+class _ServerPagesManager(PagesManager):
+    """A PagesManager that, like a running server, routes by ``st.navigation`` only."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+def _as_on_the_server() -> None:
+    """Make AppTest keep its compiled scripts between runs and skip the ``pages/`` routing."""
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+    app_test.PagesManager = _ServerPagesManager
+
+
+def median_seconds(at: AppTest, step: Callable[[int], object], reruns: int) -> float:
+    """Return the median wall time of ``step(i); at.run()``, after two warm-up runs."""
+    for i in range(2):
+        step(i)
+        at.run()
     times = []
-    for _ in range(reruns):
+    for i in range(reruns):
+        step(i)
         start = time.perf_counter()
         at.run()
         times.append(time.perf_counter() - start)
@@ -36,22 +76,49 @@ def median_rerun(at: AppTest, reruns: int) -> float:
     return statistics.median(times)
 
 
+def measure(at: AppTest, page: str, reruns: int) -> tuple[float, float]:
+    """Return the median rerun of ``page`` with nothing changed, then with its input changing."""
+    kind, key, values = INPUTS[page]
+
+    def change(i: int) -> None:
+        getattr(at, kind)(key=key).set_value(values[i % 2])
+
+    same = median_seconds(at, lambda _i: None, reruns)
+    changed = median_seconds(at, change, reruns)
+    return same, changed
+
+
+def open_app(page: str) -> AppTest:
+    """Return the app opened on ``page``, in English."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    return at
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reruns", type=int, default=30)
     args = parser.parse_args()
-    trivial = median_rerun(
-        AppTest.from_file(str(ROOT / "benchmarks" / "trivial_page.py"), default_timeout=60),
-        args.reruns,
-    )
-    print(f"trivial one-chart page: {trivial * 1e3:.1f} ms per rerun (the baseline)")
-    for page in PAGES:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        at.query_params["lang"] = "en"
-        at.run()
-        at.switch_page(f"pages/{page}.py")
-        seconds = median_rerun(at, args.reruns)
-        print(f"{page:11s} {seconds * 1e3:7.1f} ms per rerun = {seconds / trivial:5.2f}x trivial")
+    logging.disable(logging.WARNING)  # AppTest warns "missing ScriptRunContext" at every run
+    _as_on_the_server()
+    trivial = AppTest.from_file(str(ROOT / "benchmarks" / "trivial_page.py"), default_timeout=60)
+    trivial.run()
+    base_same, base_changed = measure(trivial, "trivial", args.reruns)
+    print(f"median of {args.reruns} reruns; ratio = page / trivial one-chart page, same run")
+    print(f"{'page':11s} {'unchanged':>17s} {'input changed':>19s}")
+    print(f"{'trivial':11s} {base_same * 1e3:8.1f} ms (1.00x) {base_changed * 1e3:8.1f} ms (1.00x)")
+    for page in INPUTS:
+        if page == "trivial":
+            continue
+        same, changed = measure(open_app(page), page, args.reruns)
+        print(
+            f"{page:11s} {same * 1e3:8.1f} ms ({same / base_same:4.2f}x)"
+            f" {changed * 1e3:8.1f} ms ({changed / base_changed:4.2f}x)"
+        )
+    print(f"target: playground at most {TARGET:g}x")
 
 
 if __name__ == "__main__":

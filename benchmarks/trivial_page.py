@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 st.title("Trivial page")
-text = st.text_input("Numbers", "1, 2, 3")
+text = st.text_input("Numbers", "1, 2, 3", key="numbers")
 try:
     values = [float(v) for v in text.split(",")]
 except ValueError:

@@ -11,16 +11,33 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ce_core import parse_vector
 
 from .i18n import LANGUAGE_NAMES, LANGUAGES, language_from_locale, translate
 
+_this_run = threading.local()  # the language read once per script run: ``ctx`` and ``lang``
+
 
 def lang() -> str:
-    """Return the language of this session, ``"zh"`` or ``"en"``."""
+    """Return the language of this session, ``"zh"`` or ``"en"``.
+
+    A page asks for it dozens of times a run, and every session-state read is validated, so it is
+    read once per run (per script-run context) and kept until :func:`_set_language` changes it.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None and getattr(_this_run, "ctx", None) is ctx:
+        return _this_run.lang
     value = st.session_state.get("_lang")
-    return value if value in LANGUAGES else "en"
+    value = value if value in LANGUAGES else "en"
+    _this_run.ctx, _this_run.lang = ctx, value
+    return value
+
+
+def _set_language(value: str) -> None:
+    st.session_state["_lang"] = value
+    _this_run.ctx = None
 
 
 def t(key: str, /, **params: object) -> str:
@@ -29,17 +46,19 @@ def t(key: str, /, **params: object) -> str:
 
 
 def init_language() -> None:
-    """Choose the session's language once: ``?lang=`` if valid, else the browser's, else English."""
+    """Choose the session's language once: ``?lang=`` if valid, else the browser's, else English.
+
+    ``app.py`` calls this first thing in every run, which also starts the run's language afresh.
+    """
+    _this_run.ctx = None
     if st.session_state.get("_lang") in LANGUAGES:
         return
     wanted = st.query_params.get("lang")
-    st.session_state["_lang"] = (
-        wanted if wanted in LANGUAGES else language_from_locale(st.context.locale)
-    )
+    _set_language(wanted if wanted in LANGUAGES else language_from_locale(st.context.locale))
 
 
 def _switch_language() -> None:
-    st.session_state["_lang"] = st.session_state["lang"]
+    _set_language(st.session_state["lang"])
 
 
 def language_switch() -> None:
@@ -184,22 +203,24 @@ def _jsonable(value: object) -> object:
 
 
 def downloads(name: str, table, data: dict) -> None:
-    """Draw "download CSV" (``table``, a DataFrame) and "download JSON" (``data``) buttons.
+    """Draw "download CSV" (``table``: a DataFrame, or a function making one) and "download JSON"
+    (``data``) buttons.
 
-    The files are made only when a button is clicked (on Streamlit's own thread), not on every
-    rerun.
+    The files are made only when a button is clicked (on Streamlit's own thread, where no
+    session state can be read), not on every rerun.
     """
-    csv, jsn = st.columns(2)
-    csv.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         t("download.csv"),
-        lambda: table.to_csv(index=False),
+        lambda: (table() if callable(table) else table).to_csv(index=False),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download_csv_{name}",
         on_click="ignore",
         icon=":material/download:",
+        width="stretch",
     )
-    jsn.download_button(
+    row.download_button(
         t("download.json"),
         lambda: json.dumps(_jsonable(data), ensure_ascii=False, indent=2),
         file_name=f"{name}.json",
@@ -207,4 +228,5 @@ def downloads(name: str, table, data: dict) -> None:
         key=f"download_json_{name}",
         on_click="ignore",
         icon=":material/data_object:",
+        width="stretch",
     )

@@ -175,11 +175,11 @@ def share_link(page: str, fields: Sequence[Field]) -> str:
 
 def share_and_reset(page: str, fields: Sequence[Field], on_reset: Callable[[], None]) -> None:
     """Draw the page's "share" popover (the link, with a copy button) and its "reset" button."""
-    share, reset = st.columns(2)
-    with share.popover(t("url.share"), icon=":material/link:", width="stretch"):
+    row = st.container(horizontal=True)  # one block, not three: cheaper on every rerun
+    with row.popover(t("url.share"), icon=":material/link:", width="stretch"):
         st.caption(t("url.share.help"))
         st.code(share_link(page, fields), language=None, wrap_lines=True)
-    reset.button(
+    row.button(
         t("url.reset"),
         key=f"reset_{page}",
         on_click=on_reset,

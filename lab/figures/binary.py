@@ -1,8 +1,8 @@
 """Figures of the sigmoid page: σ and σ', the loss over x with its tangent, naive against stable.
 
 Long curves go to Plotly as float64 arrays (sent as compact binary; NaN leaves a gap), short
-markers as plain lists. Lines across the plot are layout shapes: Plotly's ``add_vline`` and
-``add_vrect`` cost tens of milliseconds each.
+markers as plain lists. Lines across the plot are layout shapes. Every figure is a plain dict
+(built with :class:`~lab.figures.style.FigureSpec`): the page redraws them on every change.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
-from .style import BROKEN, GRID, INK, SERIES, TEXT_SIZE, base_layout, format_value
+from .style import BROKEN, GRID, INK, SERIES, TEXT_SIZE, FigureSpec, base_layout, format_value
 
 SIGMA, SIGMA_GRAD = SERIES[0], SERIES[2]
 CURVE_COLOURS = (SERIES[0], SERIES[1], SERIES[2])  # loss for y = 1, y = 0, a soft label
@@ -42,7 +41,7 @@ def _vline(x: float, width: int = 1) -> dict:
     }
 
 
-def _off_chart(fig: go.Figure, x0: float, low: float, high: float, text: str, scale: float):
+def _off_chart(fig: FigureSpec, x0: float, low: float, high: float, text: str, scale: float):
     """Point at the edge of the chart when the current x lies beyond it."""
     fig.add_annotation(
         x=low if x0 < low else high,
@@ -94,7 +93,7 @@ def sigmoid_figure(
     text: dict[str, str],
     *,
     scale: float = 1.0,
-) -> go.Figure:
+) -> dict:
     """Return σ(x) and σ'(x) as curves with the current ``x0`` marked on both.
 
     ``text`` holds the translated ``title``, ``sigma`` and ``grad`` (legend names), ``x`` (axis
@@ -102,7 +101,7 @@ def sigmoid_figure(
     """
     x = _array(x)
     low, high = float(x[0]), float(x[-1])
-    fig = go.Figure()
+    fig = FigureSpec()
     fig.add_scatter(
         x=x, y=_array(sigma), mode="lines", name=text["sigma"], line={"color": SIGMA, "width": 4}
     )
@@ -149,7 +148,7 @@ def sigmoid_figure(
     fig.update_layout(shapes=shapes, legend=_below(scale), margin={"b": 110})
     fig.update_xaxes(title=text["x"], range=[low, high], zeroline=True, zerolinecolor=GRID)
     fig.update_yaxes(range=[-0.05, 1.08], dtick=0.25)
-    return fig
+    return fig.to_dict()
 
 
 def loss_figure(
@@ -161,7 +160,7 @@ def loss_figure(
     text: dict[str, str],
     *,
     scale: float = 1.0,
-) -> go.Figure:
+) -> dict:
     """Return the loss curves ``(name, x, loss, dash)`` with the current point and its tangent.
 
     The current point ``(x0, loss0)`` lies on curve number ``current`` and takes its colour; the
@@ -169,7 +168,7 @@ def loss_figure(
     ``loss`` (axis titles), ``current`` and ``tangent`` (legend names), ``point`` (the label
     of the current point) and ``off`` (the note when ``x0`` is beyond the curves, ``{x}`` in it).
     """
-    fig = go.Figure()
+    fig = FigureSpec()
     top = 0.0
     for (name, x, loss, dash), colour in zip(curves, CURVE_COLOURS, strict=False):
         loss = _array(loss)
@@ -220,7 +219,7 @@ def loss_figure(
     fig.update_xaxes(title=text["x"], range=[x_low, x_high], zeroline=True, zerolinecolor=GRID)
     fig.update_yaxes(title=text["loss"], range=[-0.05 * (top or 1), 1.1 * (top or 1)])
     fig.update_layout(legend=_below(scale, columns=2), margin={"b": 150})
-    return fig
+    return fig.to_dict()
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -244,7 +243,7 @@ def stability_figure(
     text: dict[str, str],
     *,
     scale: float = 1.0,
-) -> go.Figure:
+) -> dict:
     """Return the naive and stable losses over ``x`` on a log axis, with the failures drawn.
 
     A log axis has no room for 0, inf or NaN, so they are drawn as thick lines along the bottom
@@ -274,7 +273,7 @@ def stability_figure(
     ok = status == "ok"
     broken = np.isin(status, ["inf", "nan"])
     lost = status == "zero"
-    fig = go.Figure()
+    fig = FigureSpec()
     fig.add_scatter(
         x=x,
         y=where(stable, stable > 0),
@@ -346,4 +345,4 @@ def stability_figure(
         legend=_below(scale, columns=2),
         margin={"l": 100, "b": 150},
     )
-    return fig
+    return fig.to_dict()
