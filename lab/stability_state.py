@@ -135,6 +135,17 @@ def _cell(value: float, dtype: str) -> str:
     return "NaN" if text == "nan" else text
 
 
+def naive_and_stable_download(
+    naive: Diagnosis, stable: Diagnosis, dtype: str, t: Callable[..., str]
+) -> pd.DataFrame:
+    """Return :func:`steps_download` of the naive and the stable computation, labelled."""
+    return steps_download(
+        [(t("st.row.naive", dtype=dtype), naive), (t("st.row.stable", dtype=dtype), stable)],
+        dtype,
+        t,
+    )
+
+
 def steps_download(
     diagnoses: Sequence[tuple[str, Diagnosis]], dtype: str, t: Callable[..., str]
 ) -> pd.DataFrame:

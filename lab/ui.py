@@ -45,6 +45,16 @@ def t(key: str, /, **params: object) -> str:
     return translate(key, lang(), **params)
 
 
+def t_for_later() -> Callable[..., str]:
+    """Return a ``t`` bound to this session's language, usable on another thread (a download)."""
+    language = lang()
+
+    def later(key: str, /, **params: object) -> str:
+        return translate(key, language, **params)
+
+    return later
+
+
 def init_language() -> None:
     """Choose the session's language once: ``?lang=`` if valid, else the browser's, else English.
 
@@ -203,16 +213,18 @@ def _jsonable(value: object) -> object:
 
 
 def downloads(name: str, table, data: dict) -> None:
-    """Draw "download CSV" (``table``: a DataFrame, or a function making one) and "download JSON"
-    (``data``) buttons.
+    """Draw "download CSV" and "download JSON" (``data``) buttons.
 
-    The files are made only when a button is clicked (on Streamlit's own thread, where no
-    session state can be read), not on every rerun.
+    ``table`` is a DataFrame, or better a function making one from a ``t`` (bind its other
+    arguments with ``functools.partial``): then no table is built on a rerun, only when the
+    button is clicked, on Streamlit's own thread (where the session cannot be read, hence the
+    ``t`` it is given, bound to this session's language).
     """
+    later = t_for_later()
     row = st.container(horizontal=True)
     row.download_button(
         t("download.csv"),
-        lambda: (table() if callable(table) else table).to_csv(index=False),
+        lambda: (table(later) if callable(table) else table).to_csv(index=False),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"download_csv_{name}",

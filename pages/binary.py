@@ -1,5 +1,7 @@
 """Page 4: the sigmoid and binary cross-entropy, two-class softmax in disguise, computed stably."""
 
+import functools
+
 import numpy as np
 import streamlit as st
 
@@ -204,7 +206,11 @@ st.dataframe(
     key="bn_stability_table",
 )
 st.caption(t("bn.stab.table_caption", y=view.label_text(y)))
-downloads("binary", state.stability_download(table, t), state.values_record(p, check))
+downloads(
+    "binary",
+    functools.partial(state.stability_download, table),
+    state.values_record(p, check),
+)
 for column, dtype in zip(st.columns(2, gap="large"), (np.float32, np.float64), strict=True):
     sweep = naive_versus_stable(stability_grid(dtype), y, dtype)
     with column:

@@ -1,5 +1,7 @@
 """Page 1, the Playground: type logits (or probabilities), pick the true class, see everything."""
 
+import functools
+
 import streamlit as st
 
 from ce_core import (
@@ -14,7 +16,6 @@ from ce_core import (
 from lab import playground_state as state
 from lab import urlstate
 from lab.figures.playground import gradient_figure, neg_log_figure, probabilities_figure
-from lab.i18n import translate
 from lab.playground_view import (
     class_labels,
     latex_loss,
@@ -23,7 +24,7 @@ from lab.playground_view import (
     result_record,
     torch_snippet,
 )
-from lab.ui import chart, downloads, error_text, lang, page_header, t, vector_input
+from lab.ui import chart, downloads, error_text, page_header, t, vector_input
 
 page_header("pg")
 state.init()
@@ -180,22 +181,20 @@ with outputs:
         ),
         "chart_neglog",
     )
+    steps = softmax_steps(result.z if result.z is not None else result.a)
     # Filled only while open (a rerun opens them): most reruns skip the table and the code.
     pipeline = st.expander(t("pg.pipeline"), key="pg_pipeline", on_change="rerun")
     if pipeline.open:
         with pipeline:
             if result.z is None:
                 st.caption(t("pg.pipeline.probs"))
-            steps = softmax_steps(result.z if result.z is not None else result.a)
             st.table(pipeline_table(steps, result, labels, t), border="horizontal", hide_index=True)
             st.caption(t("pg.sum", total=f"{float(steps.total[0]):.6g}"))
     code = st.expander(t("pg.code"), key="pg_code", on_change="rerun")
     if code.open:
         code.code(torch_snippet(result, t), language="python")
-    language = lang()  # the CSV is made on another thread, where the session cannot be read
-
-    def csv_table():
-        steps = softmax_steps(result.z if result.z is not None else result.a)
-        return pipeline_table(steps, result, labels, lambda key: translate(key, language))
-
-    downloads("playground", csv_table, result_record(result, labels))
+    downloads(
+        "playground",
+        functools.partial(pipeline_table, steps, result, labels),
+        result_record(result, labels),
+    )

@@ -1,5 +1,7 @@
 """Page 3, Numerical stability: where the textbook softmax breaks, and why the shifted one won't."""
 
+import functools
+
 import numpy as np
 import streamlit as st
 
@@ -147,11 +149,7 @@ with steps_tab:
     naive, stable = results[dtype, False], results[dtype, True]
     downloads(
         "stability",
-        state.steps_download(
-            [(t("st.row.naive", dtype=dtype), naive), (t("st.row.stable", dtype=dtype), stable)],
-            dtype,
-            t,
-        ),
+        functools.partial(state.naive_and_stable_download, naive, stable, dtype),
         state.steps_record(z, naive, stable, dtype, list(limits.values())),
     )
 

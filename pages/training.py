@@ -1,5 +1,7 @@
 """Page 5, Training: gradient descent on the logits themselves, then softmax regression."""
 
+import functools
+
 import streamlit as st
 
 from ce_core import DATASETS, check_logits, sample_steps
@@ -138,7 +140,9 @@ with outputs:
         st.caption(t("tr.rounded_zero", step=run.first_zero_loss))
     if run.first_infinite_loss is not None:
         st.caption(t("tr.infinite", step=run.first_infinite_loss))
-    downloads("training_logits", state.logit_history(run, t), state.logit_record(run))
+    downloads(
+        "training_logits", functools.partial(state.logit_history, run), state.logit_record(run)
+    )
 
 # Part 2: softmax regression on a two-dimensional toy data set.
 st.divider()
@@ -238,7 +242,7 @@ with outputs:
     )
     downloads(
         "training_regression",
-        state.regression_history(fit, t),
+        functools.partial(state.regression_history, fit),
         state.regression_record(
             fit,
             {
