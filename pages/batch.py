@@ -161,9 +161,12 @@ with weight_box:
             allow_inf=False,
             check=lambda w: check_class_weights(w, num_classes),
         )
-        weights = check_class_weights(typed, num_classes) if weights_ok else None
+        try:  # bad text: the last valid weights, while they still fit the classes
+            weights = check_class_weights(typed, num_classes) if typed is not None else None
+        except ValueError:
+            weights = None
         if not weights_ok:
-            st.caption(t("bt.weight.unused"))
+            st.caption(t("error.using_last") if weights is not None else t("bt.weight.unused"))
 with ignore_box:
     if soft:
         st.caption(t("bt.ignore.soft"))

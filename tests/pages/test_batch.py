@@ -309,6 +309,9 @@ def test_bad_cell_in_the_table_shows_the_row_and_keeps_the_last_valid_batch(at):
 
 def test_bad_weights_show_a_message_beside_the_input(at):
     at.toggle(key="bt_use_weight").set_value(True).run()
+    at.text_input(key="bt_weight").set_value("1, 2, 3").run()
+    kept = metric(at, "The mean divides by")
+    assert kept == "6"  # w_1 + w_2 + w_3 over the three rows not ignored
     for text, fragment in [
         ("1, 2", "2 weights for 3 classes"),
         ("1, -2, 3", "cannot be negative"),
@@ -317,8 +320,11 @@ def test_bad_weights_show_a_message_beside_the_input(at):
         at.text_input(key="bt_weight").set_value(text).run()
         assert any(fragment in e for e in errors(at)), errors(at)
         assert at.text_input(key="bt_weight").value == text
-        assert metric(at, "The mean divides by") == "3"  # computed without weights meanwhile
-        assert any("not used until they are fixed" in c.value for c in at.caption)
+        assert metric(at, "The mean divides by") == kept  # the last valid weights meanwhile
+        assert any("the last valid values" in c.value for c in at.caption)
+    at.number_input(key="bt_k").set_value(4).run()  # 3 weights cannot weigh 4 classes
+    assert metric(at, "The mean divides by") == "3"  # the 3 rows, unweighted
+    assert any("not used until they are fixed" in c.value for c in at.caption)
 
 
 def test_more_classes_add_columns(at):
