@@ -1,11 +1,14 @@
 """Cross-Entropy Lab: the table of contents. Each page is a script in pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from lab.presentation import init_presentation, presentation_switch
 from lab.ui import init_language, language_switch, shell, t
 
-st.set_page_config(page_title="Cross-Entropy Lab", page_icon=":material/functions:", layout="wide")
+ICON = str(Path(__file__).parent / "assets" / "icon.png")  # served locally: works offline
+st.set_page_config(page_title="Cross-Entropy Lab", page_icon=ICON, layout="wide")
 init_language()
 init_presentation()
 

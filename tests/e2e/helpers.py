@@ -423,3 +423,92 @@ __all__ = [
     "wait_idle",
     "widget",
 ]
+
+
+# ---- more readers (appended for test_each_page.py) --------------------------------------------
+_WIDGET_VALUES = """
+(keys) => Object.fromEntries(keys.map((key) => {
+  const box = document.querySelector('.st-key-' + CSS.escape(key));
+  if (!box) return [key, null];
+  const thumbs = box.querySelectorAll('[data-testid=stSliderThumbValue]');
+  if (thumbs.length) return [key, Array.from(thumbs, (t) => t.textContent.trim()).join(' – ')];
+  const options = box.querySelectorAll('[role=radio]');
+  if (options.length) {
+    const chosen = Array.from(options).filter((o) => o.getAttribute('aria-checked') === 'true');
+    return [key, chosen.map((o) => o.textContent.trim()).join(', ')];
+  }
+  const check = box.querySelector('input[type=checkbox]');
+  if (check) return [key, check.checked];
+  const field = box.querySelector('textarea, input');
+  return [key, field ? field.value : null];
+}))
+"""
+
+
+def widget_values(page: Page, keys: list[str]) -> dict[str, Any]:
+    """Return what each widget shows: a box's text, a slider's thumb text, a segmented control's
+    chosen option, a toggle's on/off (bool); None for a key with no widget on the page."""
+    return page.evaluate(_WIDGET_VALUES, list(keys))
+
+
+def metric_map(page: Page) -> dict[str, str]:
+    """Return every metric's value by its label (both as shown)."""
+    return page.evaluate(
+        """() => Object.fromEntries(Array.from(
+             document.querySelectorAll('[data-testid=stMetric]'),
+             (m) => [m.querySelector('[data-testid=stMetricLabel]')?.textContent.trim(),
+                     m.querySelector('[data-testid=stMetricValue]')?.textContent.trim()]))"""
+    )
+
+
+_PLAIN_TRACES = """
+(el) => {
+  const plain = (v) => (v && (ArrayBuffer.isView(v) || Array.isArray(v)))
+    ? Array.from(v, plain) : (v === undefined ? null : v);
+  return (el._fullData || []).map((t) => ({
+    type: t.type, name: t.name, x: plain(t.x), y: plain(t.y), z: plain(t.z),
+  }));
+}
+"""
+
+
+def trace_data(page: Page, chart_key: str) -> list[dict[str, Any]]:
+    """Return the traces (type, name, x, y, z as nested lists, gaps None) of chart ``chart_key``."""
+    return widget(page, chart_key).locator(".js-plotly-plot").evaluate(_PLAIN_TRACES)
+
+
+def table_column(page: Page, heading: str, column: str) -> list[str]:
+    """Return the cells of column ``column`` of the first table after the heading ``heading``."""
+    return page.evaluate(
+        """([heading, column]) => {
+             const title = Array.from(document.querySelectorAll('h1, h2, h3, h4'))
+               .find((h) => h.textContent.trim() === heading);
+             if (!title) return null;
+             const table = Array.from(document.querySelectorAll('[data-testid=stTable] table'))
+               .find((t) => title.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+             if (!table) return null;
+             const headers = Array.from(table.querySelectorAll('thead th'), (h) =>
+               h.textContent.trim());
+             const index = headers.indexOf(column);
+             if (index < 0) return null;
+             return Array.from(table.querySelectorAll('tbody tr'), (row) =>
+               row.children[index]?.textContent.trim() ?? null);
+           }""",
+        [heading, column],
+    )
+
+
+def shown_numbers(page: Page) -> dict[str, Any]:
+    """Return every number the page shows: metrics, tables and the data of every chart."""
+    return page.evaluate(
+        "() => ({"
+        "  metrics: Array.from(document.querySelectorAll('[data-testid=stMetric]'),"
+        "    (m) => m.textContent),"
+        "  tables: Array.from(document.querySelectorAll('[data-testid=stTable]'),"
+        "    (t) => t.textContent),"
+        f"  charts: Array.from(document.querySelectorAll('.js-plotly-plot'), {_PLAIN_TRACES}),"
+        "})"
+    )
+
+
+__all__ += ["metric_map", "shown_numbers", "table_column", "trace_data", "widget_values"]
