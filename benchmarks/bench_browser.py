@@ -19,11 +19,17 @@ import time
 from load import ARGS, CHROMIUM, free_port, start_server, stop_server
 from playwright.sync_api import sync_playwright
 
-CHART_TEXTS = """(want) => {
+# Every chart holds the new numbers: ``want`` lists, per chart in page order, the trace and axis
+# to read and the values expected there (to 1e-6), read from Plotly's own data (``_fullData``).
+CHARTS_SHOW = """(want) => {
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
-  if (plots.length < want.charts) return false;
-  const bars = [...plots[0].querySelectorAll('.bartext')].map(e => e.textContent.trim());
-  return want.bars.every((b, i) => bars[i] === b);
+  if (plots.length < want.length) return false;
+  return want.every((w, i) => {
+    const trace = (plots[i]._fullData || [])[w.trace];
+    const got = trace && trace[w.axis] ? Array.from(trace[w.axis]) : [];
+    const close = (v, e) => Math.abs(Number(v) - e) <= 1e-6 * (1 + Math.abs(e));
+    return got.length === w.values.length && got.every((v, k) => close(v, w.values[k]));
+  });
 }"""
 
 
@@ -35,25 +41,34 @@ def metric_is(page, text: str) -> None:
     )
 
 
-def softmax_texts(z: list[float]) -> tuple[str, list[str]]:
-    """Return the Playground's loss (true class 1) and its first chart's bar texts for ``z``."""
+def playground_expected(z: list[float]) -> tuple[str, list[dict]]:
+    """Return the Playground's loss (true class 1) and what each of its 3 charts must show."""
     m = max(z)
     e = [math.exp(v - m) for v in z]
-    total = sum(e)
-    return f"{math.log(total) - (z[0] - m):.4f}", [f"{v / total:.3f}" for v in e]
+    a = [v / sum(e) for v in e]
+    loss = math.log(sum(e)) - (z[0] - m)
+    return f"{loss:.4f}", [
+        {"trace": 0, "axis": "y", "values": a},  # softmax bars
+        {"trace": 0, "axis": "y", "values": [a[0] - 1, *a[1:]]},  # gradient a - y
+        {"trace": 1, "axis": "x", "values": [a[0]]},  # the current point on -ln p
+    ]
 
 
-def enter_to_update(page, box, rounds: int, expected, charts: int) -> list[float]:
-    """Return the seconds from Enter to the metric and first chart showing each new input."""
+def trivial_expected(z: list[float]) -> tuple[str, list[dict]]:
+    return f"{sum(z):.4f}", [{"trace": 0, "axis": "y", "values": z}]
+
+
+def enter_to_update(page, box, rounds: int, expected) -> list[float]:
+    """Return the seconds from Enter to the metric and every chart showing each new input."""
     times = []
     for i in range(rounds):
         z = [round(0.5 + 0.13 * i, 2), 1.0, -0.5, 2.0]
-        metric, bars = expected(z)
+        metric, charts = expected(z)
         box.fill(", ".join(map(str, z)))
         start = time.perf_counter()
         box.press("Enter")
         metric_is(page, metric)
-        page.wait_for_function(CHART_TEXTS, arg={"bars": bars, "charts": charts}, timeout=60_000)
+        page.wait_for_function(CHARTS_SHOW, arg=charts, timeout=60_000, polling="raf")
         times.append(time.perf_counter() - start)
     return times
 
@@ -92,19 +107,13 @@ def main() -> None:
             page.goto(app_url)
             page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
             box = page.get_by_role("textbox", name="Logits z")
-            ours = enter_to_update(page, box, args.rounds, softmax_texts, charts=3)
+            ours = enter_to_update(page, box, args.rounds, playground_expected)
 
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(trivial_url)
             page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
             box = page.get_by_role("textbox", name="Numbers")
-            baseline = enter_to_update(
-                page,
-                box,
-                args.rounds,
-                lambda z: (f"{sum(z):.4f}", [f"{v:.3f}" for v in z]),
-                charts=1,
-            )
+            baseline = enter_to_update(page, box, args.rounds, trivial_expected)
             browser.close()
     finally:
         stop_server(app)
