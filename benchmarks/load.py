@@ -4,8 +4,9 @@ Starts the app on a free local port, opens ``--sessions`` pages in headless Chro
 separate browser context, so a separate Streamlit session), and has each type ``--changes``
 different logit lists into the Playground, checking after every change that the loss on *its*
 screen is the one for *its* logits (no state leaks between sessions). Prints errors, p50/p95
-latency from Enter to the new loss, server memory per session, and the server's memory after
-the sessions close against its memory before they opened.
+latency from Enter to the new loss (and as a ratio to one session alone, measured first in the
+same run), server memory per session, and the server's memory after the sessions close against
+its memory before they opened.
 
     python benchmarks/load.py [--sessions 50] [--changes 20]
 
@@ -144,8 +145,9 @@ async def run(sessions: int, changes: int) -> None:
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            warm: list = []
-            await session(browser, url, 999, 1, warm, [])  # imports and caches warmed up
+            await session(browser, url, 999, 1, [], [])  # imports and caches warmed up
+            alone: list[float] = []  # the baseline: one session on its own, same changes
+            await session(browser, url, 998, changes, alone, [])
             before = rss_mib(server.pid)
             latencies: list[float] = []
             errors: list[str] = []
@@ -177,11 +179,14 @@ async def run(sessions: int, changes: int) -> None:
     print(f"errors: {len(errors)}")
     for line in errors[:10]:
         print("  ", line)
-    if latencies:
+    if latencies and alone:
         q = statistics.quantiles(latencies, n=20)
+        base = statistics.median(alone)
+        p50, p95 = statistics.median(latencies), q[18]
         print(
-            f"latency Enter -> new loss: p50 {statistics.median(latencies) * 1e3:.0f} ms, "
-            f"p95 {q[18] * 1e3:.0f} ms ({len(latencies)} changes)"
+            f"latency Enter -> new loss: p50 {p50 * 1e3:.0f} ms ({p50 / base:.1f}x one session "
+            f"alone, {base * 1e3:.0f} ms), p95 {p95 * 1e3:.0f} ms ({p95 / base:.1f}x) "
+            f"({len(latencies)} changes)"
         )
     print(
         f"server memory: {before:.0f} MiB before, peak {peak:.0f} MiB "

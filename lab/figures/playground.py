@@ -18,6 +18,7 @@ from .style import (
     TRUE_CLASS,
     format_value,
     layout,
+    merged,
 )
 
 
@@ -82,12 +83,17 @@ def probabilities_figure(
         )
     return {
         "data": [bars, target_outline],
-        "layout": layout(
-            text["title"],
-            barmode="overlay",
-            annotations=annotations,
-            yaxis={"range": [0, 1.18], "title": {"text": text["a"]}},
-            xaxis={"title": {"text": text["class"]}, "type": "category"},
+        # The title on the top line, the legend under it: side by side they overlap.
+        "layout": merged(
+            layout(
+                text["title"],
+                barmode="overlay",
+                annotations=annotations,
+                margin={"t": 88},
+                yaxis={"range": [0, 1.18], "title": {"text": text["a"]}},
+                xaxis={"title": {"text": text["class"]}, "type": "category"},
+            ),
+            {"title": {"yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 12}}},
         ),
     }
 
