@@ -12,6 +12,12 @@ slower than it is, and both are undone here: it compiles the scripts again on ev
 server keeps a script cache), and it routes every run through the old ``pages/`` folder routing
 (the server turns that off for good once ``st.navigation`` has run).
 
+Then the same on a real server (``streamlit run``), as a student's browser sees it: the time from
+sending the new input over the WebSocket to the end of the run, with a protocol client
+(``protocol_client.py``) instead of a browser, so only the server is measured. This includes
+what AppTest leaves out (protobuf and JSON serialisation, the send loop) and the server's own
+batching of messages.
+
     python benchmarks/bench_app.py [--reruns 30]
 
 Target: the Playground at most 2x the trivial page.
@@ -20,12 +26,15 @@ Target: the Playground at most 2x the trivial page.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from load import free_port, start_server, stop_server
+from protocol_client import StreamlitClient
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
@@ -98,6 +107,36 @@ def open_app(page: str) -> AppTest:
     return at
 
 
+async def _server_reruns(port: int, page: str, reruns: int) -> float:
+    """Return the median time of a rerun with the page's input changing, over the WebSocket."""
+    _kind, key, values = INPUTS[page]
+    path, query = ("", "") if page == "trivial" else (page, "lang=en")
+    async with StreamlitClient(port, path, query) as client:
+        widget = (await client.run()).widgets[key]
+        times = []
+        for i in range(reruns + 2):
+            run = await client.run({widget: values[i % 2]})
+            times.append(run.seconds)
+    return statistics.median(times[2:])
+
+
+def server_medians(reruns: int) -> dict[str, float]:
+    """Return the median rerun of every page on a real server, the trivial page's first."""
+    medians = {}
+    for script, pages in (("benchmarks/trivial_page.py", ["trivial"]), ("app.py", PAGES)):
+        port = free_port()
+        server = start_server(port, script)
+        try:
+            for page in pages:
+                medians[page] = asyncio.run(_server_reruns(port, page, reruns))
+        finally:
+            stop_server(server)
+    return medians
+
+
+PAGES = [page for page in INPUTS if page != "trivial"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reruns", type=int, default=30)
@@ -110,15 +149,19 @@ def main() -> None:
     print(f"median of {args.reruns} reruns; ratio = page / trivial one-chart page, same run")
     print(f"{'page':11s} {'unchanged':>17s} {'input changed':>19s}")
     print(f"{'trivial':11s} {base_same * 1e3:8.1f} ms (1.00x) {base_changed * 1e3:8.1f} ms (1.00x)")
-    for page in INPUTS:
-        if page == "trivial":
-            continue
+    for page in PAGES:
         same, changed = measure(open_app(page), page, args.reruns)
         print(
             f"{page:11s} {same * 1e3:8.1f} ms ({same / base_same:4.2f}x)"
             f" {changed * 1e3:8.1f} ms ({changed / base_changed:4.2f}x)"
         )
     print(f"target: playground at most {TARGET:g}x")
+    print()
+    print(f"on a real server, input changed, over the WebSocket (median of {args.reruns}):")
+    medians = server_medians(args.reruns)
+    base = medians["trivial"]
+    for page, seconds in medians.items():
+        print(f"{page:11s} {seconds * 1e3:8.1f} ms ({seconds / base:4.2f}x)")
 
 
 if __name__ == "__main__":

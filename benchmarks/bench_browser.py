@@ -47,11 +47,14 @@ def playground_expected(z: list[float]) -> tuple[str, list[dict]]:
     e = [math.exp(v - m) for v in z]
     a = [v / sum(e) for v in e]
     loss = math.log(sum(e)) - (z[0] - m)
-    return f"{loss:.4f}", [
-        {"trace": 0, "axis": "y", "values": a},  # softmax bars
-        {"trace": 0, "axis": "y", "values": [a[0] - 1, *a[1:]]},  # gradient a - y
-        {"trace": 1, "axis": "x", "values": [a[0]]},  # the current point on -ln p
-    ]
+    return (
+        f"{loss:.4f}",
+        [
+            {"trace": 0, "axis": "y", "values": a},  # softmax bars
+            {"trace": 0, "axis": "y", "values": [a[0] - 1, *a[1:]]},  # gradient a - y
+            {"trace": 1, "axis": "x", "values": [a[0]]},  # the current point on -ln p
+        ],
+    )
 
 
 def trivial_expected(z: list[float]) -> tuple[str, list[dict]]:

@@ -1,8 +1,9 @@
-"""A whole class on one server: concurrent browser sessions, each typing its own logits.
+"""A whole class on one server: concurrent sessions, each typing its own logits.
 
-Starts the app on a free local port, opens ``--sessions`` pages in headless Chromium (each a
-separate browser context, so a separate Streamlit session), and has each type ``--changes``
-different logit lists into the Playground, checking after every change that the loss on *its*
+Starts the app on a free local port, opens ``--sessions`` sessions of the Playground at once
+(each a WebSocket client speaking Streamlit's protocol, see ``protocol_client.py``; with
+``--browser``, a headless Chromium tab each), and has each type ``--changes`` different logit
+lists into the logits box, checking after every change that the loss sent to *its*
 screen is the one for *its* logits (no state leaks between sessions). Prints errors, p50/p95
 latency from Enter to the new loss (and as a ratio to one session alone, measured first in the
 same run), server memory per session, and the server's memory after the sessions close against
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import math
 import os
 import socket
@@ -28,6 +30,7 @@ import urllib.request
 from pathlib import Path
 
 from playwright.async_api import async_playwright
+from protocol_client import StreamlitClient
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CE_LAB_CHROMIUM", "/usr/bin/chromium")
@@ -42,6 +45,7 @@ ARGS = [
     "--disable-sync",
 ]
 DEADLINE = 20 * 60  # seconds: the whole run stops by itself
+SETTLE = 10  # seconds after the sessions close, before the memory is read again
 
 
 def free_port() -> int:
@@ -105,7 +109,31 @@ def stop_server(server: subprocess.Popen) -> None:
     server.wait(timeout=30)
 
 
-async def session(browser, url: str, index: int, changes: int, latencies: list, errors: list):
+def logits(index: int, change: int) -> list[float]:
+    """Return the logits session ``index`` types at its ``change``-th change (its own numbers)."""
+    return [round(0.37 * index + 0.11 * change, 2), 1.0, -0.5, 2.0]
+
+
+async def client_session(port: int, index: int, changes: int, latencies: list, errors: list):
+    """One student as a protocol client: open the Playground, type ``changes`` logit lists."""
+    try:
+        async with StreamlitClient(port, "playground", "lang=en") as client:
+            first = await client.run()
+            box = next(i for label, i in first.text_inputs.items() if label.startswith("Logits z"))
+            for change in range(changes):
+                z = logits(index, change)
+                run = await client.run({box: ", ".join(map(str, z))})
+                latencies.append(run.seconds)
+                shown, want = run.metrics.get("Loss"), expected_loss(z)
+                if shown != want:
+                    errors.append(f"session {index} change {change}: want {want}, shows {shown}")
+                errors.extend(f"session {index}: exception {e[:80]}" for e in run.exceptions)
+    except Exception as exc:  # a session that could not even load counts as an error
+        errors.append(f"session {index}: {type(exc).__name__}: {exc}")
+
+
+async def browser_session(browser, url: str, index: int, changes: int, latencies, errors):
+    """One student in a real browser tab (``--browser``): type ``changes`` logit lists."""
     context = await browser.new_context(viewport={"width": 1300, "height": 900})
     page = await context.new_page()
     try:
@@ -114,7 +142,7 @@ async def session(browser, url: str, index: int, changes: int, latencies: list, 
         await metric.wait_for(timeout=120_000)
         box = page.get_by_role("textbox", name="Logits z")
         for change in range(changes):
-            z = [round(0.37 * index + 0.11 * change, 2), 1.0, -0.5, 2.0]
+            z = logits(index, change)
             want = expected_loss(z)
             await box.fill(", ".join(map(str, z)))
             start = time.perf_counter()
@@ -138,16 +166,27 @@ async def session(browser, url: str, index: int, changes: int, latencies: list, 
         await context.close()
 
 
-async def run(sessions: int, changes: int) -> None:
+async def run(sessions: int, changes: int, use_browser: bool) -> None:
     port = free_port()
     server = start_server(port)
     url = f"http://127.0.0.1:{port}/playground?lang=en"
     try:
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            await session(browser, url, 999, 1, [], [])  # imports and caches warmed up
+        async with contextlib.AsyncExitStack() as stack:
+            if use_browser:
+                playwright = await stack.enter_async_context(async_playwright())
+                browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                stack.push_async_callback(browser.close)
+
+                def student(index, count, latencies, errors):
+                    return browser_session(browser, url, index, count, latencies, errors)
+            else:
+
+                def student(index, count, latencies, errors):
+                    return client_session(port, index, count, latencies, errors)
+
+            await student(999, 1, [], [])  # imports and caches warmed up
             alone: list[float] = []  # the baseline: one session on its own, same changes
-            await session(browser, url, 998, changes, alone, [])
+            await student(998, changes, alone, [])
             before = rss_mib(server.pid)
             latencies: list[float] = []
             errors: list[str] = []
@@ -162,15 +201,12 @@ async def run(sessions: int, changes: int) -> None:
             watcher = asyncio.create_task(watch())
             started = time.perf_counter()
             await asyncio.wait_for(
-                asyncio.gather(
-                    *(session(browser, url, i, changes, latencies, errors) for i in range(sessions))
-                ),
+                asyncio.gather(*(student(i, changes, latencies, errors) for i in range(sessions))),
                 timeout=DEADLINE,
             )
             elapsed = time.perf_counter() - started
             watcher.cancel()
-            await browser.close()
-        await asyncio.sleep(5)
+        await asyncio.sleep(SETTLE)  # the server drops closed sessions
         after = rss_mib(server.pid)
     finally:
         stop_server(server)
@@ -199,8 +235,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="real Chromium tabs instead of protocol clients (a few: each tab needs a core)",
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.sessions, args.changes))
+    asyncio.run(run(args.sessions, args.changes, args.browser))
 
 
 if __name__ == "__main__":
