@@ -9,7 +9,7 @@ latency from Enter to the new loss (and as a ratio to one session alone, measure
 same run), server memory per session, and the server's memory after the sessions close against
 its memory before they opened.
 
-    python benchmarks/load.py [--sessions 50] [--changes 20]
+    python benchmarks/load.py [--sessions 50] [--changes 20] [--think 3]
 
 Everything talks to 127.0.0.1 only, and the run is bounded in count and time.
 """
@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import math
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -114,13 +115,20 @@ def logits(index: int, change: int) -> list[float]:
     return [round(0.37 * index + 0.11 * change, 2), 1.0, -0.5, 2.0]
 
 
-async def client_session(port: int, index: int, changes: int, latencies: list, errors: list):
-    """One student as a protocol client: open the Playground, type ``changes`` logit lists."""
+async def client_session(
+    port: int, index: int, changes: int, latencies: list, errors: list, think: float = 0.0
+):
+    """One student as a protocol client: open the Playground, type ``changes`` logit lists.
+
+    ``think``: seconds between changes (0.5x to 1.5x of it, drawn per session), 0 for none.
+    """
+    pauses = random.Random(index)
     try:
         async with StreamlitClient(port, "playground", "lang=en") as client:
             first = await client.run()
             box = next(i for label, i in first.text_inputs.items() if label.startswith("Logits z"))
             for change in range(changes):
+                await asyncio.sleep(think * pauses.uniform(0.5, 1.5))
                 z = logits(index, change)
                 run = await client.run({box: ", ".join(map(str, z))})
                 latencies.append(run.seconds)
@@ -166,7 +174,7 @@ async def browser_session(browser, url: str, index: int, changes: int, latencies
         await context.close()
 
 
-async def run(sessions: int, changes: int, use_browser: bool) -> None:
+async def run(sessions: int, changes: int, use_browser: bool, think: float) -> None:
     port = free_port()
     server = start_server(port)
     url = f"http://127.0.0.1:{port}/playground?lang=en"
@@ -182,7 +190,7 @@ async def run(sessions: int, changes: int, use_browser: bool) -> None:
             else:
 
                 def student(index, count, latencies, errors):
-                    return client_session(port, index, count, latencies, errors)
+                    return client_session(port, index, count, latencies, errors, think)
 
             await student(999, 1, [], [])  # imports and caches warmed up
             alone: list[float] = []  # the baseline: one session on its own, same changes
@@ -240,8 +248,14 @@ def main() -> None:
         action="store_true",
         help="real Chromium tabs instead of protocol clients (a few: each tab needs a core)",
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="seconds a student pauses between changes (0: type without pausing)",
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.sessions, args.changes, args.browser))
+    asyncio.run(run(args.sessions, args.changes, args.browser, args.think))
 
 
 if __name__ == "__main__":
