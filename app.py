@@ -4,9 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from lab.net import no_delay_once
 from lab.presentation import init_presentation, presentation_switch
 from lab.ui import init_language, language_switch, shell, t
 
+no_delay_once()  # Streamlit leaves Nagle's algorithm on: each rerun was 40 ms late (lab/net.py)
 ICON = str(Path(__file__).parent / "assets" / "icon.png")  # served locally: works offline
 st.set_page_config(page_title="Cross-Entropy Lab", page_icon=ICON, layout="wide")
 init_language()

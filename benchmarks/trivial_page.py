@@ -1,7 +1,15 @@
 """The baseline of the app benchmarks: a trivial Streamlit page, one input box and one chart."""
 
+import sys
+from pathlib import Path
+
 import plotly.graph_objects as go
 import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from lab.net import no_delay_once
+
+no_delay_once()  # the same server fix as app.py's, so that only the pages differ
 
 st.title("Trivial page")
 text = st.text_input("Numbers", "1, 2, 3", key="numbers")
