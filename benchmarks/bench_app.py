@@ -107,21 +107,20 @@ def open_app(page: str) -> AppTest:
     return at
 
 
-async def _server_reruns(port: int, page: str, reruns: int) -> float:
-    """Return the median time of a rerun with the page's input changing, over the WebSocket."""
+async def _server_reruns(port: int, page: str, reruns: int) -> tuple[float, bool]:
+    """Return the median time of a rerun with the page's input changing, over the WebSocket,
+    and whether those reruns ran only a fragment of the page (as the browser asks for)."""
     _kind, key, values = INPUTS[page]
     path, query = ("", "") if page == "trivial" else (page, "lang=en")
     async with StreamlitClient(port, path, query) as client:
         widget = (await client.run()).widgets[key]
-        times = []
-        for i in range(reruns + 2):
-            run = await client.run({widget: values[i % 2]})
-            times.append(run.seconds)
-    return statistics.median(times[2:])
+        runs = [await client.run({widget: values[i % 2]}) for i in range(reruns + 2)]
+    return statistics.median(run.seconds for run in runs[2:]), runs[-1].fragment
 
 
-def server_medians(reruns: int) -> dict[str, float]:
-    """Return the median rerun of every page on a real server, the trivial page's first."""
+def server_medians(reruns: int) -> dict[str, tuple[float, bool]]:
+    """Return the median rerun of every page on a real server (the trivial page's first), and
+    whether it was a fragment's rerun."""
     medians = {}
     for script, pages in (("benchmarks/trivial_page.py", ["trivial"]), ("app.py", PAGES)):
         port = free_port()
@@ -159,9 +158,10 @@ def main() -> None:
     print()
     print(f"on a real server, input changed, over the WebSocket (median of {args.reruns}):")
     medians = server_medians(args.reruns)
-    base = medians["trivial"]
-    for page, seconds in medians.items():
-        print(f"{page:11s} {seconds * 1e3:8.1f} ms ({seconds / base:4.2f}x)")
+    base, _ = medians["trivial"]
+    for page, (seconds, fragment) in medians.items():
+        what = "  (the page's fragment reruns, not the whole page)" if fragment else ""
+        print(f"{page:11s} {seconds * 1e3:8.1f} ms ({seconds / base:4.2f}x){what}")
 
 
 if __name__ == "__main__":

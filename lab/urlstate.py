@@ -120,10 +120,12 @@ def _short(x: float) -> str:
     return f"{x:g}" if float(f"{x:g}") == x else repr(x)
 
 
-def sync(page: str, fields: Sequence[Field]) -> None:
+def sync(page: str, fields: Sequence[Field], *, keep_url: bool = True) -> None:
     """Load the page's inputs from the link that opened the session, then keep the URL current.
 
-    Call it after the page's defaults are in ``st.session_state`` and before its widgets.
+    Call it after the page's defaults are in ``st.session_state`` and before its widgets. A page
+    whose inputs live in a fragment passes ``keep_url=False`` and calls :func:`write` in the
+    fragment, which reruns without this.
     """
     # Only the first page a session shows was opened from a link: later pages get the inputs the
     # session already has (a page switch keeps the previous page's query string for a moment).
@@ -150,6 +152,12 @@ def sync(page: str, fields: Sequence[Field]) -> None:
             on_click=st.session_state.pop,
             args=(f"_url_ignored_{page}", None),
         )
+    if keep_url:
+        write(fields)
+
+
+def write(fields: Sequence[Field]) -> None:
+    """Put the current values of ``fields`` in the URL."""
     st.query_params.from_dict(current(fields))
 
 
