@@ -28,7 +28,9 @@ def tcp_sockets() -> list[socket.socket]:
     return [
         obj
         for obj in gc.get_objects()
-        if isinstance(obj, socket.socket)
+        # type(), not isinstance(): that would also ask each object for ``__class__``, which
+        # some lazy modules' objects answer with a deprecation warning
+        if issubclass(type(obj), socket.socket)
         and obj.family in (socket.AF_INET, socket.AF_INET6)
         and obj.type == socket.SOCK_STREAM
         and obj.fileno() != -1
