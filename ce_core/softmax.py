@@ -230,13 +230,27 @@ class SoftmaxSteps:
     total: np.ndarray  #: the sum of the exponentials, kept dims
     a: np.ndarray  #: exp / total: the softmax
     stable: bool  #: whether the max was subtracted
+    axis: int = -1  #: the axis the softmax runs along
 
     def first_non_finite(self) -> str | None:
-        """Return the first step (``shifted``, ``exp``, ``total``, ``a``) holding inf or NaN."""
-        for name in ("shifted", "exp", "total", "a"):
-            if not np.all(np.isfinite(getattr(self, name))):
-                return name
-        return None
+        """Return the first step (``shifted``, ``exp``, ``total``, ``a``) where inf or NaN is born.
+
+        Born means computed from finite values: an inf or NaN that was typed is only passed on,
+        and a typed ``-inf`` (a masked class) is meant to go through ``z - max`` as ``-inf`` and
+        come out as ``e^{-inf} = 0``.
+        """
+        masked = np.isneginf(self.z)
+        z_ok = np.isfinite(self.z) | masked
+        shifted_ok = np.isfinite(self.shifted) | (masked & np.isneginf(self.shifted))
+        exp_ok = np.isfinite(self.exp)
+        total_ok = np.isfinite(self.total)
+        born = {
+            "shifted": ~shifted_ok & z_ok,
+            "exp": ~exp_ok & shifted_ok,
+            "total": ~total_ok & np.all(exp_ok, axis=self.axis, keepdims=True),
+            "a": ~np.isfinite(self.a) & exp_ok & total_ok,
+        }
+        return next((name for name, cells in born.items() if cells.any()), None)
 
 
 def softmax_steps(z: ArrayLike, stable: bool = True, axis: int = -1) -> SoftmaxSteps:
@@ -267,7 +281,7 @@ def softmax_steps(z: ArrayLike, stable: bool = True, axis: int = -1) -> SoftmaxS
         e = np.exp(shifted)
         total = np.sum(e, axis=axis, keepdims=True, dtype=z.dtype)
         a = e / total
-    return SoftmaxSteps(z, shift, shifted, e, total, a, stable)
+    return SoftmaxSteps(z, shift, shifted, e, total, a, stable, axis)
 
 
 def softmax_jacobian(z: ArrayLike, temperature: float = 1.0) -> np.ndarray:

@@ -375,13 +375,31 @@ def test_stable_steps_hold_every_intermediate():
         (np.array([-1000.0, -1000.0]), False, "a"),  # the sum underflows to 0: 0 / 0
         (np.array([-1000.0, -1000.0]), True, None),
         (np.array([12.0, 0.0], dtype=np.float16), False, "exp"),
-        (np.array([0.0, -np.inf]), True, "shifted"),  # -inf is not finite, though harmless
+        (np.array([0.0, -np.inf]), True, None),  # a masked class: e^-inf = 0, nothing broke
+        (np.array([0.0, -np.inf]), False, None),
+        (np.array([-np.inf, -np.inf]), True, "a"),  # every class masked: 0 / 0
+        (np.array([np.nan, 1.0]), True, None),  # typed, not born
+        (np.array([np.inf, 1.0]), False, None),
+        (np.array([[1.0, 1000.0], [-np.inf, 0.0]]), False, "exp"),
+        (np.array([[2.0, 1.0], [1e308, 1e308]]), True, None),
+        (np.array([[2.0, 1.0], [1e308, 1e308]]), False, "exp"),
+        (np.array([[1e308], [1e308]]), True, None),
+        (np.array([1e308, 1e308], dtype=np.float64).reshape(2, 1), True, None),
     ],
 )
 def test_steps_name_the_step_where_inf_or_nan_is_born(z, stable, first):
     steps = softmax_steps(z, stable=stable)
     assert steps.first_non_finite() == first
     assert steps.a.dtype == z.dtype and steps.exp.dtype == z.dtype
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+def test_a_sum_that_overflows_is_born_in_total_along_the_softmax_axis(axis):
+    # e^11 = 59874 fits in float16 (max 65504); two of them summed do not
+    z = np.full((2, 2), 11.0, dtype=np.float16)
+    steps = softmax_steps(z, stable=False, axis=axis)
+    assert np.isfinite(steps.exp).all() and np.isinf(steps.total).all()
+    assert steps.first_non_finite() == "total"
 
 
 def test_naive_steps_match_naive_softmax_and_shift_by_zero():

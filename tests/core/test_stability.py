@@ -111,8 +111,19 @@ def test_stable_formula_never_breaks_on_the_presets(z, name):
 
 @pytest.mark.parametrize("stable", [False, True])
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("z", [[90, 89, 10], [1000, 999, 0], [-1000, -1001, -1002], [3, 2, 1]])
-def test_first_step_agrees_with_softmax_steps_without_masks(z, name, stable):
+@pytest.mark.parametrize(
+    "z",
+    [
+        [90, 89, 10],
+        [1000, 999, 0],
+        [-1000, -1001, -1002],
+        [3, 2, 1],
+        [2, 1, -np.inf],  # a masked class
+        [-np.inf, -np.inf],  # every class masked: 0 / 0
+        [1000, -np.inf, 0],
+    ],
+)
+def test_first_step_agrees_with_softmax_steps(z, name, stable):
     expected = softmax_steps(np.array(z, dtype=name), stable=stable).first_non_finite()
     assert diagnose_softmax(z, name, stable=stable).first_step == expected
 
