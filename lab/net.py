@@ -40,7 +40,7 @@ def tcp_sockets() -> list[socket.socket]:
 def no_delay_once() -> int:
     """Set ``TCP_NODELAY`` on this process's TCP sockets, the first time only.
 
-    Returns how many sockets were set (0 after the first call). Runs in about 10 ms, once.
+    Returns how many sockets were set (0 after the first call). Takes about 20 ms, once.
     """
     global _done
     with _lock:
