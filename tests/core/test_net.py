@@ -61,3 +61,29 @@ def test_closed_and_non_tcp_sockets_are_left_alone(fresh):
         found = net.tcp_sockets()
         assert all(s is not udp and s is not closed for s in found)
         net.no_delay_once()  # nothing raised
+
+
+class _OddSocket(socket.socket):
+    """A socket subclass whose family cannot even be read."""
+
+    @property
+    def family(self):
+        raise RuntimeError("odd")
+
+
+def test_an_odd_socket_is_skipped_and_the_others_still_get_nodelay(fresh):
+    with _OddSocket(socket.AF_INET) as odd, socket.socket(family=socket.AF_INET) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        assert net.no_delay_once() >= 1
+        assert nodelay(listener)
+        assert odd not in net.tcp_sockets()
+
+
+def test_a_failing_scan_is_logged_and_never_reaches_the_page(fresh, monkeypatch, caplog):
+    def broken() -> list:
+        raise MemoryError
+
+    monkeypatch.setattr(net, "tcp_sockets", broken)
+    assert net.no_delay_once() == 0
+    assert "Nagle" in caplog.text

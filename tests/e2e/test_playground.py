@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -61,12 +62,15 @@ def test_typed_logits_change_the_loss_and_the_bars(page: Page):
     expect_values(page, "chart_probs", [1 / 3] * 3)
     assert bar_texts(page, "chart_probs") == ["0.333"] * 3
     expect_values(page, "chart_grad", [1 / 3 - 1, 1 / 3, 1 / 3])  # a - y with class 1 true
+    # typing reruns only the page's fragment, which keeps the link current all the same
+    expect(page).to_have_url(re.compile(r"[?&]z=0%2C0%2C0(&|$)"))
 
     commit_text(page, "z", "1, 2, 3", how="Tab")  # leaving the box commits too
     z = [1.0, 2.0, 3.0]
     expect(page.locator("[data-testid=stMetricValue]").first).to_have_text(f"{loss(z, 1):.4f}")
     expect_values(page, "chart_probs", softmax(z))
     assert bar_texts(page, "chart_probs") == shown(softmax(z)) == ["0.090", "0.245", "0.665"]
+    expect(page).to_have_url(re.compile(r"[?&]z=1%2C2%2C3(&|$)"))
 
 
 def test_lecture_preset_shows_the_note_numbers(page: Page):
