@@ -163,16 +163,6 @@ def normalise() -> None:
         st.session_state["a"] = format_vector(normalise_probabilities(a), digits=6)
 
 
-def remember_target(target: int) -> None:
-    """Keep ``target`` as the last true class that was valid."""
-    st.session_state["_valid_y"] = target
-
-
-def last_valid_target(num_classes: int) -> int:
-    """Return the last valid true class (counting from 1), brought within ``num_classes``."""
-    return min(int(st.session_state.get("_valid_y", 1)), num_classes)
-
-
 def class_names(text: str, num_classes: int) -> list[str]:
     """Return the typed class names: none, or exactly one per class (else InputError)."""
     names = parse_class_names(text)

@@ -67,16 +67,6 @@ def fallback(key: str):
     return parse_vector(DEFAULTS[key])
 
 
-def remember_target(target: int) -> None:
-    """Keep ``target`` as the last true class that was valid."""
-    st.session_state["_valid_st_log_y"] = target
-
-
-def last_valid_target(num_classes: int) -> int:
-    """Return the last valid true class (counting from 1), brought within ``num_classes``."""
-    return min(int(st.session_state.get("_valid_st_log_y", DEFAULTS["st_log_y"])), num_classes)
-
-
 def reset() -> None:
     """Callback: every input back to its default."""
     st.session_state.update(DEFAULTS)

@@ -98,16 +98,6 @@ def fallback_logits() -> np.ndarray:
     return parse_vector(DEFAULTS["tr_z"])
 
 
-def remember_target(target: int) -> None:
-    """Keep ``target`` as the last true class that was valid."""
-    st.session_state["_valid_tr_y"] = target
-
-
-def last_valid_target(num_classes: int) -> int:
-    """Return the last valid true class (counting from 1), brought within ``num_classes``."""
-    return min(int(st.session_state.get("_valid_tr_y", 1)), num_classes)
-
-
 @st.cache_data(max_entries=64, show_spinner=False)
 def logit_run(
     z: tuple[float, ...], target: int, learning_rate: float, steps: int, label_smoothing: float

@@ -168,6 +168,24 @@ def error_text(exc: Exception) -> str:
     return t("error.generic", detail=str(exc))
 
 
+def checked_target(
+    target: int, num_classes: int, *, memory: str, default: int = 1, where=st
+) -> int:
+    """Return the true class ``target`` (from 1) if there is such a class among ``num_classes``.
+
+    If not, say so in ``where`` (the container under the box) and return the last valid class,
+    kept in ``st.session_state[memory]`` (``default`` before there was one), so the rest of the
+    page keeps working.
+    """
+    if target > num_classes:
+        where.error(
+            t("error.class_out_of_range", k=num_classes, value=target), icon=":material/error:"
+        )
+        return min(int(st.session_state.get(memory, default)), num_classes)
+    st.session_state[memory] = target
+    return target
+
+
 def vector_input(
     key: str,
     label: str,

@@ -17,7 +17,7 @@ from lab import derivation_view as view
 from lab import playground_state as state
 from lab import urlstate
 from lab.figures.derivation import jacobian_figure, step_sweep_figure
-from lab.ui import chart, error_text, page_header, t, vector_input
+from lab.ui import chart, checked_target, error_text, page_header, t, vector_input
 
 page_header("dv")
 state.init()
@@ -52,13 +52,7 @@ with t_column:
 if values is None:  # nothing valid typed yet in this session
     values = state.fallback_values("text")
 num_classes = len(values)
-if target > num_classes:
-    y_column.error(
-        t("error.class_out_of_range", k=num_classes, value=target), icon=":material/error:"
-    )
-    target = state.last_valid_target(num_classes)
-else:
-    state.remember_target(target)
+target = checked_target(target, num_classes, memory="_valid_y", where=y_column)
 if not ok:
     st.caption(t("error.using_last"))
 

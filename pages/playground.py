@@ -24,7 +24,7 @@ from lab.playground_view import (
     result_record,
     torch_snippet,
 )
-from lab.ui import chart, downloads, error_text, page_header, t, vector_input
+from lab.ui import chart, checked_target, downloads, error_text, page_header, t, vector_input
 
 page_header("pg")
 state.init()
@@ -104,13 +104,7 @@ def workbench() -> None:
     except ValueError as exc:
         inputs.error(error_text(exc), icon=":material/error:")
         names = []
-    if target > num_classes:
-        inputs.error(
-            t("error.class_out_of_range", k=num_classes, value=target), icon=":material/error:"
-        )
-        target = state.last_valid_target(num_classes)
-    else:
-        state.remember_target(target)
+    target = checked_target(target, num_classes, memory="_valid_y", where=inputs)
 
     if mode == "probs":
         result = explain_probabilities(values, target - 1, tol=1e-4)

@@ -33,7 +33,7 @@ from lab.stability_view import (
     underflow_classes,
     verdict,
 )
-from lab.ui import chart, downloads, page_header, t, vector_input
+from lab.ui import chart, checked_target, downloads, page_header, t, vector_input
 
 page_header("st")
 state.init()
@@ -264,13 +264,9 @@ with log_tab:
         target = st.number_input(
             t("st.log.y"), min_value=1, step=1, key="st_log_y", persist_state="session"
         )
-        if target > log_z.size:
-            st.error(
-                t("error.class_out_of_range", k=log_z.size, value=target), icon=":material/error:"
-            )
-            target = state.last_valid_target(log_z.size)
-        else:
-            state.remember_target(target)
+        target = checked_target(
+            target, log_z.size, memory="_valid_st_log_y", default=state.DEFAULTS["st_log_y"]
+        )
     comparison = log_comparison(log_z, target - 1, dtype)
     a_column, log_a_column, log_softmax_column = st.columns(3)
     a_column.metric(t("st.log.a_j"), dtype_number(comparison.a_j, dtype))

@@ -13,7 +13,7 @@ from lab.figures.training import (
     logit_animation_figure,
     regions_animation_figure,
 )
-from lab.ui import chart, downloads, page_header, t, vector_input
+from lab.ui import chart, checked_target, downloads, page_header, t, vector_input
 
 page_header("tr")
 state.init()
@@ -47,11 +47,7 @@ with inputs:
     if z is None:  # nothing valid typed yet in this session
         z = state.fallback_logits()
     target = st.number_input(t("tr.y"), min_value=1, step=1, key="tr_y", persist_state="session")
-    if target > z.size:
-        st.error(t("error.class_out_of_range", k=z.size, value=target), icon=":material/error:")
-        target = state.last_valid_target(z.size)
-    else:
-        state.remember_target(target)
+    target = checked_target(target, z.size, memory="_valid_tr_y")
     learning_rate = st.select_slider(
         t("tr.lr"), state.LEARNING_RATES, key="tr_lr", help=t("tr.lr.help"), persist_state="session"
     )
