@@ -34,17 +34,10 @@ from playwright.async_api import async_playwright
 from protocol_client import StreamlitClient
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CE_LAB_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))  # the browser the tests drive, with the same arguments
+from tests.e2e.chromium import CHROMIUM  # noqa: E402
+from tests.e2e.chromium import CHROMIUM_ARGS as ARGS  # noqa: E402
+
 DEADLINE = 20 * 60  # seconds: the whole run stops by itself
 SETTLE = 10  # seconds after the sessions close, before the memory is read again
 

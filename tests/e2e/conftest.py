@@ -32,6 +32,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import Error as PlaywrightError
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 from .helpers import (
     FIRST_LOAD_MS,
     FIRST_SETTLE_MS,
@@ -49,17 +50,6 @@ SERVER_LOG = ARTIFACTS / "e2e" / "streamlit.log"
 FAILURES = ARTIFACTS / "e2e" / "failures"
 HERE = Path(__file__).resolve().parent
 
-CHROMIUM = os.environ.get("CE_LAB_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HEALTH_TIMEOUT = 60.0
 VIEWPORT = {"width": 1400, "height": 1000}
 

@@ -733,22 +733,21 @@ def link_pages(
 EACH_PAGE = [pytest.param(spec, id=spec.path) for spec in SPECS]
 
 
-@pytest.mark.parametrize("spec", EACH_PAGE)
-def test_typed_input_changes_the_numbers_and_the_chart(fresh, spec: PageSpec):
-    page = fresh(spec)
-    step, shown = spec.typed
-    assert shown.mismatches(page, "en"), "the page shows these numbers already: a vacuous test"
+def step_changes_what_is_shown(page: Page, step: Type | Click, shown: Shown) -> None:
+    """Take ``step`` on a fresh page and check that the page then shows ``shown``."""
+    assert shown.mismatches(page, "en"), "the page shows this already: a vacuous test"
     step.on(page)
     shown.expect(page)
+
+
+@pytest.mark.parametrize("spec", EACH_PAGE)
+def test_typed_input_changes_the_numbers_and_the_chart(fresh, spec: PageSpec):
+    step_changes_what_is_shown(fresh(spec), *spec.typed)
 
 
 @pytest.mark.parametrize("spec", EACH_PAGE)
 def test_preset_sets_its_inputs_and_numbers(fresh, spec: PageSpec):
-    page = fresh(spec)
-    step, shown = spec.preset
-    assert shown.mismatches(page, "en"), "the page shows the preset already: a vacuous test"
-    step.on(page)
-    shown.expect(page)
+    step_changes_what_is_shown(fresh(spec), *spec.preset)
 
 
 @pytest.mark.parametrize("spec", EACH_PAGE)
