@@ -235,6 +235,41 @@ def gradient_table(check: GradientCheck, temperature: float, t: Translate) -> St
     )
 
 
+def steps_table(c: ChainRule, z: np.ndarray, t: Translate) -> pd.DataFrame:
+    """Return the numbers of the chain rule, one row per class, for the CSV download."""
+    return pd.DataFrame(
+        {
+            t("dv.col.class"): [str(k + 1) for k in range(z.size)],
+            t("dv.col.z"): z,
+            t("dv.col.a"): c.a,
+            t("dv.col.y"): c.y,
+            t("dv.col.dl_da"): c.dloss_da,
+            t("dv.col.grad"): c.grad,
+            t("dv.col.chain"): c.chain,
+        }
+    )
+
+
+def record(c: ChainRule, z: np.ndarray) -> dict:
+    """Return everything the page computes as plain data, for the JSON download."""
+    return {
+        "z": z,
+        "true_class": c.target + 1,
+        "true_class_index_from_0": c.target,
+        "temperature": c.temperature,
+        "loss": c.loss,
+        "a": c.a,
+        "y": c.y,
+        "dloss_da": c.dloss_da,
+        "grad": c.grad,
+        "jacobian": c.jacobian,
+        "jacobian_T_times_dloss_da": c.chain,
+        "symmetry_error": c.symmetry_error,
+        "row_sum_error": c.row_sum_error,
+        "chain_error": c.chain_error,
+    }
+
+
 def small(value: float) -> str:
     """Return a check's size for a metric: ``0``, ``1.4e-17``, or ``NaN``."""
     if value != value:

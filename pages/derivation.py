@@ -1,5 +1,6 @@
 """Page 2: the derivation of ∂L/∂z = a − y, step by step with the Playground's numbers."""
 
+import functools
 import math
 
 import streamlit as st
@@ -17,7 +18,7 @@ from lab import derivation_view as view
 from lab import playground_state as state
 from lab import urlstate
 from lab.figures.derivation import jacobian_figure, step_sweep_figure
-from lab.ui import chart, checked_target, error_text, page_header, t, vector_input
+from lab.ui import chart, checked_target, downloads, error_text, page_header, t, vector_input
 
 page_header("dv")
 state.init()
@@ -185,3 +186,5 @@ with sigmoid_tab:
         slope_left.metric(t(f"dv.sig.jacobian{plain}"), view.full(pair.jacobian))
         slope_right.metric(t("dv.sig.slope"), view.full(pair.slope))
         st.caption(t("dv.sig.difference", value=view.small(pair.difference)))
+
+downloads("derivation", functools.partial(view.steps_table, c, values), view.record(c, values))

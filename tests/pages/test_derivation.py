@@ -236,3 +236,36 @@ def test_hostile_link_values_are_ignored_with_a_notice():
     at = open_page("derivation", T="-1", y="zero", dv_pair="\x07")
     assert not at.exception
     assert any("T" in w.value and "y" in w.value for w in at.warning)
+
+
+def test_downloads_hold_the_chain_rule_numbers():
+    import numpy as np
+
+    from ce_core import chain_rule
+    from lab import derivation_view as view
+    from lab.ui import t
+
+    at = open_page("derivation", z="2,1,0.1", y="2", T="2")
+    keys = [b.key for b in at.get("download_button")]
+    assert keys == ["download_csv_derivation", "download_json_derivation"]
+    z = np.array([2.0, 1.0, 0.1])
+    c = chain_rule(z, 1, 2.0)
+    table = view.steps_table(c, z, t)
+    assert list(table.columns) == [
+        "class",
+        "z",
+        "a = softmax(z)",
+        "y",
+        "∂L/∂a",
+        "∂L/∂z",
+        "Jᵀ · ∂L/∂a",
+    ]
+    a = np.exp(z / 2) / np.exp(z / 2).sum()
+    np.testing.assert_allclose(table["a = softmax(z)"], a, rtol=1e-15)
+    assert table["y"].tolist() == [0, 1, 0]
+    np.testing.assert_allclose(table["∂L/∂z"], (a - [0, 1, 0]) / 2, rtol=1e-14, atol=1e-16)
+    np.testing.assert_allclose(table["Jᵀ · ∂L/∂a"], table["∂L/∂z"], rtol=1e-13, atol=1e-16)
+    record = view.record(c, z)
+    assert record["true_class"] == 2 and record["true_class_index_from_0"] == 1
+    assert record["loss"] == pytest.approx(-math.log(a[1]), rel=1e-14)
+    assert np.shape(record["jacobian"]) == (3, 3)
