@@ -1,14 +1,15 @@
-"""Cross-Entropy Lab: the table of contents. Each page is a script in pages/."""
+"""Cross-Entropy Lab: the table of contents. Each lesson is a folder ``pages/<lesson>/``."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from lab.net import no_delay_once
+from lab.language import init_language, language_switch, t
+from lab.lessons import script
 from lab.presentation import init_presentation, presentation_switch
-from lab.ui import init_language, language_switch, shell, t
+from lab.streamlit_fixes.net import no_delay_once
 
-no_delay_once()  # Streamlit leaves Nagle's algorithm on: each rerun was 40 ms late (lab/net.py)
+no_delay_once()  # Streamlit leaves Nagle's algorithm on: each rerun was 40 ms late (net.py)
 ICON = str(Path(__file__).parent / "assets" / "icon.png")  # served locally: works offline
 st.set_page_config(page_title="Cross-Entropy Lab", page_icon=ICON, layout="wide")
 init_language()
@@ -16,7 +17,7 @@ init_presentation()
 
 
 def page(name: str, icon: str, **kwargs) -> st.Page:
-    return st.Page(f"pages/{name}.py", title=t(f"nav.{name}"), icon=icon, url_path=name, **kwargs)
+    return st.Page(script(name), title=t(f"nav.{name}"), icon=icon, url_path=name, **kwargs)
 
 
 playground = page("playground", ":material/bar_chart:")
@@ -49,5 +50,4 @@ navigation = st.navigation(
 language_switch()
 presentation_switch()
 st.sidebar.caption(t("sidebar.about"))
-with shell():
-    navigation.run()
+navigation.run()

@@ -104,7 +104,7 @@ def open_app(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"pages/{page}/{page}.py")
     at.run()
     return at
 

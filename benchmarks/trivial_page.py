@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from lab.net import no_delay_once
+from lab.streamlit_fixes.net import no_delay_once
 
 no_delay_once()  # the same server fix as app.py's, so that only the pages differ
 

@@ -9,7 +9,7 @@ import copy
 
 import streamlit as st
 
-from .ui import t
+from lab.language import t
 
 SCALE = 1.35  # charts and their text grow by this much
 

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from .ui import lang, t
+from lab.language import lang, t
 
 MAX_VALUE_CHARS = 20_000  # a link longer than this is not something a person shared
 

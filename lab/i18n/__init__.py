@@ -1,36 +1,25 @@
 """One table of user-visible strings, in English and Chinese, keyed by short stable ids.
 
-Each page (and the shell) keeps its strings in a module of its own here, as two dicts ``EN`` and
-``ZH`` with the same keys; this module merges them and refuses a key defined twice.
+The shell's strings and the error messages are here (``common``, ``errors``); each lesson keeps its
+own in ``pages/<lesson>/texts.py``. Each module holds two dicts ``EN`` and ``ZH`` with the same
+keys; this module merges them and refuses a key defined twice.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 
+from lab.lessons import LESSONS
+
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-_MODULES = (
-    "common",
-    "errors",
-    "playground",
-    "derivation",
-    "stability",
-    "binary",
-    "training",
-    "batch",
-)
+_SHARED = ("lab.i18n.common", "lab.i18n.errors")
 
 
 def _load() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
-    for name in _MODULES:
-        try:
-            module = import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # a page not written yet
-            raise
+    for name in (*_SHARED, *(f"pages.{lesson}.texts" for lesson in LESSONS)):
+        module = import_module(name)
         for lang, strings in (("en", module.EN), ("zh", module.ZH)):
             twice = table[lang].keys() & strings.keys()
             if twice:

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from lab import net
+from lab.streamlit_fixes import net
 
 
 @pytest.fixture

@@ -19,8 +19,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from ce_core import parse_vector
-from lab import batch_state, binary_state, derivation_state, stability_state, training_state
 from lab.i18n import translate
+from pages.batch import state as batch_state
+from pages.binary import state as binary_state
+from pages.derivation import state as derivation_state
+from pages.stability import state as stability_state
+from pages.training import state as training_state
 
 from .conftest import VIEWPORT, Opener
 from .helpers import (

@@ -20,7 +20,7 @@ def open_page(page: str, lang: str = "en", **query: str) -> AppTest:
     at.query_params["lang"] = lang
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py").run()
+    at.switch_page(f"pages/{page}/{page}.py").run()
     assert not at.exception, at.exception
     return at
 

@@ -1,0 +1,8 @@
+"""The lessons, in the order of the lecture note: each is a folder ``pages/<name>/``."""
+
+LESSONS = ("playground", "derivation", "stability", "binary", "training", "batch")
+
+
+def script(lesson: str) -> str:
+    """Return the path of a lesson's page script, relative to ``app.py``."""
+    return f"pages/{lesson}/{lesson}.py"

@@ -1,0 +1,345 @@
+"""Figures of the Batch page: row losses, the gradient table, H(t) + KL, the double softmax.
+
+Plain Plotly dicts (see ``style.layout``); values go in as lists so tests can read them back.
+Rows are categories "1", "2", … (counting from 1 like the table); a value that is not a finite
+number is drawn as a purple marker on the axis with its name (∞, NaN), never left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from lab.charts import BROKEN, INK, NEGATIVE, OTHER, POSITIVE, SERIES, TEXT_SIZE, layout
+from lab.numbers import format_value
+
+IGNORED = "#BBBBBB"  # a row PyTorch leaves out
+ENTROPY, DIVERGENCE = SERIES[0], SERIES[3]
+RIGHT, WRONG = SERIES[0], SERIES[1]
+BAND = "rgba(213, 94, 0, 0.15)"  # the range the double-softmax loss cannot leave
+# A legend under the plot: above it, long names would run into the title on a half-width chart.
+BELOW = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "y": -0.42,
+    "yanchor": "top",
+    "traceorder": "normal",
+}
+
+
+def _rows(count: int) -> list[str]:
+    return [str(n + 1) for n in range(count)]
+
+
+def _finite(values: Sequence[float]) -> list[float | None]:
+    return [v if math.isfinite(v) else None for v in values]
+
+
+def _broken_markers(names: list[str], values: list[float], text: str) -> list[dict]:
+    """Return a trace marking the rows whose value is inf or NaN (empty list if none)."""
+    where = [i for i, v in enumerate(values) if not math.isfinite(v)]
+    if not where:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "x": [names[i] for i in where],
+            "y": [0.0] * len(where),
+            "mode": "markers+text",
+            "marker": {"color": BROKEN, "size": 16, "symbol": "diamond"},
+            "text": [format_value(values[i]) for i in where],
+            "textposition": "top center",
+            "textfont": {"size": TEXT_SIZE, "color": BROKEN},
+            "name": text,
+            "hoverinfo": "skip",
+        }
+    ]
+
+
+def _hline(y: float, label: str, colour: str = INK) -> tuple[dict, dict]:
+    """Return a dashed horizontal line across the plot, and its label in the right margin."""
+    shape = {
+        "type": "line",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "y0": y,
+        "y1": y,
+        "line": {"color": colour, "width": 2, "dash": "dash"},
+    }
+    note = {
+        "xref": "paper",
+        "x": 1,
+        "y": y,
+        "xanchor": "left",
+        "yanchor": "middle",
+        "xshift": 6,
+        "text": label.replace(" = ", "<br>= "),
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": TEXT_SIZE - 2, "color": colour},
+    }
+    return shape, note
+
+
+def _top(values: Sequence[float], *more: float) -> float:
+    finite = [v for v in (*values, *more) if math.isfinite(v)]
+    return max(finite, default=1.0) or 1.0
+
+
+def row_losses_figure(
+    losses: Sequence[float], ignored: Sequence[bool], mean: float | None, text: dict[str, str]
+) -> dict:
+    """Return one bar per row's loss; ignored rows grey, a dashed line at the mean if given.
+
+    ``text``: ``title``, ``row``, ``loss``, ``ignored``, ``mean`` (with ``{value}``), ``broken``.
+    """
+    values = [float(v) for v in losses]
+    names = _rows(len(values))
+    bars = {
+        "type": "bar",
+        "x": names,
+        "y": _finite(values),
+        "marker": {"color": [IGNORED if i else OTHER for i in ignored]},
+        "text": [
+            text["ignored"] if i else format_value(v) for v, i in zip(values, ignored, strict=True)
+        ],
+        "textposition": "outside",
+        "textfont": {"size": TEXT_SIZE},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
+        "showlegend": False,
+    }
+    shapes, notes = [], []
+    if mean is not None and math.isfinite(mean):
+        shape, note = _hline(mean, text["mean"].format(value=format_value(mean)))
+        shapes, notes = [shape], [note]
+    top = _top(values, mean if mean is not None else 0.0)
+    return {
+        "data": [bars, *_broken_markers(names, values, text["broken"])],
+        "layout": layout(
+            text["title"],
+            shapes=shapes,
+            annotations=notes,
+            showlegend=False,
+            margin={"r": 110},
+            xaxis={"title": {"text": text["row"]}, "type": "category"},
+            yaxis={"title": {"text": text["loss"]}, "range": [0, 1.3 * top]},
+        ),
+    }
+
+
+def gradient_heatmap(grad: np.ndarray, text: dict[str, str]) -> dict:
+    """Return the gradient as a coloured table: rows down, classes across, values printed.
+
+    Negative entries (the logit is pushed up) blue, positive ones (pushed down) vermillion.
+    ``text``: ``title``, ``row``, ``class``.
+    """
+    values = [[float(v) for v in row] for row in grad]
+    finite = [abs(v) for row in values for v in row if math.isfinite(v)]
+    scale = max(finite, default=1.0) or 1.0
+    rows, classes = _rows(len(values)), _rows(grad.shape[1] if grad.ndim == 2 else 0)
+    heat = {
+        "type": "heatmap",
+        "x": classes,
+        "y": rows,
+        "z": [_finite(row) for row in values],
+        "text": [[format_value(v) for v in row] for row in values],
+        "texttemplate": "%{text}",
+        "textfont": {"size": TEXT_SIZE - 2},
+        "colorscale": [[0.0, NEGATIVE], [0.5, "#FFFFFF"], [1.0, POSITIVE]],
+        "zmin": -scale,
+        "zmax": scale,
+        "showscale": False,
+        "xgap": 2,
+        "ygap": 2,
+        "hovertemplate": "%{y}, %{x}: %{z:.6g}<extra></extra>",
+    }
+    return {
+        "data": [heat],
+        "layout": layout(
+            text["title"],
+            height=max(260, 120 + 34 * len(rows)),
+            xaxis={"title": {"text": text["class"]}, "type": "category"},
+            yaxis={"title": {"text": text["row"]}, "type": "category", "autorange": "reversed"},
+            margin={"b": 80},
+        ),
+    }
+
+
+def decomposition_figure(
+    entropy: Sequence[float],
+    kl: Sequence[float],
+    cross: Sequence[float],
+    ignored: Sequence[bool],
+    text: dict[str, str],
+) -> dict:
+    """Return stacked bars H(t) + KL(t ‖ a) per row, with their total H(t, a) printed on top.
+
+    ``text``: ``title``, ``row``, ``nats``, ``entropy``, ``kl``, ``ignored``, ``broken``.
+    """
+    h, d, c = ([float(v) for v in values] for values in (entropy, kl, cross))
+    names = _rows(len(h))
+    kept = [not i for i in ignored]
+
+    def part(values: list[float], name: str, colour: str) -> dict:
+        return {
+            "type": "bar",
+            "x": names,
+            "y": [v if k else 0.0 for v, k in zip(_finite(values), kept, strict=True)],
+            "name": name,
+            "marker": {"color": colour},
+            "hovertemplate": "%{x}: %{y:.6g}<extra>" + name + "</extra>",
+        }
+
+    totals = {
+        "type": "scatter",
+        "x": names,
+        "y": [v if k and math.isfinite(v) else 0.0 for v, k in zip(c, kept, strict=True)],
+        "mode": "text",
+        "text": [format_value(v) if k else text["ignored"] for v, k in zip(c, kept, strict=True)],
+        "textposition": "top center",
+        "textfont": {"size": TEXT_SIZE},
+        "showlegend": False,
+        "hoverinfo": "skip",
+    }
+    broken = _broken_markers(
+        names, [v if k else 0.0 for v, k in zip(c, kept, strict=True)], text["broken"]
+    )
+    return {
+        "data": [
+            part(h, text["entropy"], ENTROPY),
+            part(d, text["kl"], DIVERGENCE),
+            totals,
+            *broken,
+        ],
+        "layout": layout(
+            text["title"],
+            barmode="stack",
+            legend=BELOW,
+            margin={"b": 130},
+            xaxis={"title": {"text": text["row"]}, "type": "category"},
+            yaxis={"title": {"text": text["nats"]}, "range": [0, 1.25 * _top(c)]},
+        ),
+    }
+
+
+def _pair(right: Sequence[float], wrong: Sequence[float], text: dict[str, str]) -> list[dict]:
+    names = _rows(len(right))
+    traces = []
+    for values, name, colour in ((right, text["right"], RIGHT), (wrong, text["wrong"], WRONG)):
+        values = [float(v) for v in values]
+        traces.append(
+            {
+                "type": "bar",
+                "x": names,
+                "y": _finite(values),
+                "name": name,
+                "marker": {"color": colour},
+                "text": [format_value(v, 2) for v in values],
+                "textposition": "outside",
+                "textfont": {"size": TEXT_SIZE - 4},
+                "cliponaxis": False,
+                "hovertemplate": "%{x}: %{y:.6g}<extra>" + name + "</extra>",
+            }
+        )
+    return traces
+
+
+def double_losses_figure(
+    right: Sequence[float], wrong: Sequence[float], window: tuple[float, float], text: dict
+) -> dict:
+    """Return each row's loss, correct beside double-softmaxed, with the mistake's narrow window.
+
+    ``text``: ``title``, ``row``, ``loss``, ``right``, ``wrong``, ``window``.
+    """
+    low, high = window
+    band = {
+        "type": "rect",
+        "xref": "paper",
+        "x0": 0,
+        "x1": 1,
+        "y0": low,
+        "y1": high,
+        "fillcolor": BAND,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+    window_key = {  # the band's entry in the legend: a square of its colour
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "marker": {"symbol": "square", "size": 14, "color": BAND},
+        "name": text["window"],
+    }
+    return {
+        "data": [*_pair(right, wrong, text), window_key],
+        "layout": layout(
+            text["title"],
+            barmode="group",
+            legend=BELOW,
+            shapes=[band],
+            margin={"b": 150},
+            xaxis={"title": {"text": text["row"]}, "type": "category"},
+            yaxis={
+                "title": {"text": text["loss"]},
+                "range": [0, 1.3 * _top([*right, *wrong], high)],
+            },
+        ),
+    }
+
+
+def double_gradients_figure(right: Sequence[float], wrong: Sequence[float], text: dict) -> dict:
+    """Return each row's gradient length, correct beside double-softmaxed.
+
+    ``text``: ``title``, ``row``, ``norm``, ``right``, ``wrong``.
+    """
+    return {
+        "data": _pair(right, wrong, text),
+        "layout": layout(
+            text["title"],
+            barmode="group",
+            legend=BELOW,
+            margin={"b": 130},
+            xaxis={"title": {"text": text["row"]}, "type": "category"},
+            yaxis={"title": {"text": text["norm"]}, "range": [0, 1.3 * _top([*right, *wrong])]},
+        ),
+    }
+
+
+def vocabulary_figure(losses: Sequence[float], baseline: float, text: dict[str, str]) -> dict:
+    """Return one bar per row's loss with a dashed line at the uniform baseline ln K.
+
+    ``text``: ``title``, ``row``, ``loss``, ``baseline`` (with ``{value}``), ``broken``.
+    """
+    values = [float(v) for v in losses]
+    names = _rows(len(values))
+    bars = {
+        "type": "bar",
+        "x": names,
+        "y": _finite(values),
+        "marker": {"color": OTHER},
+        "text": [format_value(v, 2) for v in values],
+        "textposition": "outside",
+        "textfont": {"size": TEXT_SIZE - 2},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
+        "showlegend": False,
+    }
+    shape, note = _hline(baseline, text["baseline"].format(value=format_value(baseline)))
+    return {
+        "data": [bars, *_broken_markers(names, values, text["broken"])],
+        "layout": layout(
+            text["title"],
+            shapes=[shape],
+            annotations=[note],
+            showlegend=False,
+            margin={"r": 110},
+            xaxis={"title": {"text": text["row"]}, "type": "category"},
+            yaxis={"title": {"text": text["loss"]}, "range": [0, 1.25 * _top(values, baseline)]},
+        ),
+    }

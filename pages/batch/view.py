@@ -1,0 +1,232 @@
+"""Text, LaTeX and tables the Batch page shows, from ce_core's results (no math here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ce_core import Denominator, TableError
+from lab.numbers import format_value
+
+Translate = Callable[..., str]
+SHOWN_TERMS = 6  # weights listed in the denominator before "…"
+
+#: The translated labels each figure needs: its argument name -> translation key.
+FIGURE_TEXT = {
+    "losses": {
+        "title": "bt.fig.losses",
+        "row": "bt.fig.row",
+        "loss": "bt.fig.loss",
+        "ignored": "bt.fig.ignored",
+        "mean": "bt.fig.mean",
+        "broken": "bt.fig.broken",
+    },
+    "grad": {"title": "bt.fig.grad", "row": "bt.fig.row", "class": "bt.fig.class"},
+    "decomposition": {
+        "title": "bt.fig.decomp",
+        "row": "bt.fig.row",
+        "nats": "bt.fig.nats",
+        "entropy": "bt.fig.entropy",
+        "kl": "bt.fig.kl",
+        "ignored": "bt.fig.ignored",
+        "broken": "bt.fig.broken",
+    },
+    "double_losses": {
+        "title": "bt.double.fig.losses",
+        "row": "bt.fig.row",
+        "loss": "bt.fig.loss",
+        "right": "bt.double.fig.right",
+        "wrong": "bt.double.fig.wrong",
+        "window": "bt.double.fig.window",
+    },
+    "double_grads": {
+        "title": "bt.double.fig.grads",
+        "row": "bt.fig.row",
+        "norm": "bt.double.fig.norm",
+        "right": "bt.double.fig.right",
+        "wrong": "bt.double.fig.wrong",
+    },
+    "vocab": {
+        "title": "bt.vocab.fig",
+        "row": "bt.fig.row",
+        "loss": "bt.fig.loss",
+        "baseline": "bt.vocab.fig.baseline",
+        "broken": "bt.fig.broken",
+    },
+}
+
+
+def figure_text(name: str, t: Translate) -> dict[str, str]:
+    """Return the translated labels of figure ``name`` (see :data:`FIGURE_TEXT`)."""
+    return {field: t(key) for field, key in FIGURE_TEXT[name].items()}
+
+
+def table_error_text(exc: TableError, t: Translate) -> str:
+    """Return a translated message for a bad table or CSV: where it is, then what is wrong."""
+    reason = t(f"bt.error.{exc.code}", **exc.params)
+    where = {"line": exc.line, "row": exc.row, "column": exc.column, "name": exc.name}
+    if exc.line:
+        key = "bt.at.line_column_name" if exc.name else "bt.at.line_column"
+        key = key if exc.column else "bt.at.line"
+    elif exc.row:
+        key = "bt.at.row_column" if exc.name else "bt.at.row"
+    else:
+        return reason
+    return t("bt.at.join", where=t(key, **where), reason=reason)
+
+
+def number(value: float, digits: int = 4) -> str:
+    """Return ``value`` for LaTeX: 4 decimals, ``\\infty``, ``\\mathrm{NaN}``."""
+    text = format_value(float(value), digits)
+    return {"∞": r"\infty", "−∞": r"-\infty", "NaN": r"\mathrm{NaN}"}.get(text, text)
+
+
+def _terms(terms: np.ndarray) -> str:
+    shown = [f"{v:.6g}" for v in terms.tolist()]
+    if len(shown) > SHOWN_TERMS:
+        shown = [*shown[: SHOWN_TERMS - 2], r"\dots", shown[-1]]
+    return " + ".join(shown)
+
+
+def row_loss_latex(soft: bool, weighted: bool, smoothing: float) -> str:
+    """Return the formula of one row's loss :math:`\\ell_n` under the chosen options."""
+    w_k = r"w_k\," if weighted else ""
+    if soft:
+        q = (
+            r"\big((1-\varepsilon)\, q_{nk} + \tfrac{\varepsilon}{K}\big)"
+            if smoothing
+            else "q_{nk}"
+        )
+        return rf"\ell_n = -\sum_{{k=1}}^{{K}} {w_k}{q} \ln a_{{nk}}"
+    w_y = r"w_{y_n}\," if weighted else ""
+    main = rf"(1-\varepsilon)\, {w_y}\ln a_{{n,y_n}}" if smoothing else rf"{w_y}\ln a_{{n,y_n}}"
+    rest = (
+        rf" - \frac{{\varepsilon}}{{K}} \sum_{{k=1}}^{{K}} {w_k}\ln a_{{nk}}" if smoothing else ""
+    )
+    return rf"\ell_n = -{main}{rest} \quad (n \notin I), \qquad \ell_n = 0 \quad (n \in I)"
+
+
+def reduction_latex(reduction: str, denominator: Denominator, total: float, loss: float) -> str:
+    """Return the reduction written out with the live numbers, ``L = … = S / D = L``."""
+    s, value = number(total), number(loss)
+    if reduction == "none":
+        return r"L = (\ell_1, \ell_2, \dots, \ell_N)"
+    if reduction == "sum":
+        return rf"L = \sum_{{n=1}}^{{N}} \ell_n = {s}"
+    d = f"{denominator.value:.6g}"
+    if denominator.kind == "rows":
+        return rf"L = \frac{{1}}{{N}} \sum_{{n=1}}^{{N}} \ell_n = \frac{{{s}}}{{{d}}} = {value}"
+    if denominator.kind == "count":
+        head = r"L = \frac{\sum_{n \notin I} \ell_n}{\#\{n \notin I\}}"
+        return rf"{head} = \frac{{{s}}}{{{d}}} = {value}"
+    head = r"L = \frac{\sum_{n \notin I} \ell_n}{\sum_{n \notin I} w_{y_n}}"
+    terms = _terms(denominator.terms) if denominator.terms.size else "0"
+    middle = rf" = \frac{{{s}}}{{{terms}}}" if denominator.terms.size > 1 else ""
+    return rf"{head}{middle} = \frac{{{s}}}{{{d}}} = {value}"
+
+
+def reduction_sentence(
+    reduction: str, denominator: Denominator, num_rows: int, weighted: bool, t: Translate
+) -> str:
+    """Return one sentence saying what PyTorch divided by here, and why."""
+    kept = int(np.count_nonzero(denominator.kept))
+    params = {"n": num_rows, "kept": kept, "ignored": num_rows - kept}
+    if reduction != "mean":
+        return t(f"bt.reduce.{reduction}", **params)
+    if denominator.kind == "rows":
+        return t("bt.reduce.rows_weighted" if weighted else "bt.reduce.rows", **params)
+    if denominator.value == 0:
+        return t("bt.reduce.all_ignored" if kept == 0 else "bt.reduce.zero_weight", **params)
+    if denominator.kind == "count":
+        return t("bt.reduce.count", **params)
+    return t("bt.reduce.weights", total=f"{denominator.value:.6g}", **params)
+
+
+def rows_table(
+    labels: np.ndarray | None,
+    targets: np.ndarray | None,
+    ignored: np.ndarray,
+    weight: np.ndarray | None,
+    a: np.ndarray,
+    losses: np.ndarray,
+    t: Translate,
+) -> pd.DataFrame:
+    """Return one line per example: label, PyTorch's target, ignored?, w_y, a_y and the loss.
+
+    ``weight`` holds the K class weights and ``a`` the (N, K) softmax; each row shows the entry
+    of its own target (nothing for an ignored row).
+    """
+    n = losses.shape[0]
+    columns: dict[str, Sequence] = {t("bt.col.row"): np.arange(1, n + 1)}
+    if labels is not None and targets is not None:
+        picked = np.where(ignored, 0, targets)
+        columns[t("bt.col.label")] = ["" if np.isnan(v) else str(int(v)) for v in labels.tolist()]
+        columns[t("bt.col.target")] = targets
+        columns[t("bt.col.ignored")] = ignored
+        if weight is not None:
+            columns[t("bt.col.weight")] = np.where(ignored, np.nan, weight[picked])
+        columns[t("bt.col.a_y")] = np.where(ignored, np.nan, a[np.arange(n), picked])
+    columns[t("bt.col.loss")] = losses
+    return pd.DataFrame(columns)
+
+
+def gradient_table(grad: np.ndarray, t: Translate) -> pd.DataFrame:
+    """Return the gradient, one row per example, one column per class."""
+    columns = {t("bt.col.grad", k=k + 1): grad[:, k] for k in range(grad.shape[1])}
+    frame = pd.DataFrame(columns)
+    frame.index = pd.RangeIndex(1, grad.shape[0] + 1, name=t("bt.col.row"))
+    return frame
+
+
+def decomposition_table(
+    entropy: np.ndarray, kl: np.ndarray, cross: np.ndarray, t: Translate
+) -> pd.DataFrame:
+    """Return H(t), KL(t ‖ a) and H(t, a) per row."""
+    frame = pd.DataFrame(
+        {t("bt.col.entropy"): entropy, t("bt.col.kl"): kl, t("bt.col.cross"): cross}
+    )
+    frame.index = pd.RangeIndex(1, entropy.shape[0] + 1, name=t("bt.col.row"))
+    return frame
+
+
+def double_table(
+    right: np.ndarray,
+    wrong: np.ndarray,
+    right_norm: np.ndarray,
+    wrong_norm: np.ndarray,
+    t: Translate,
+) -> pd.DataFrame:
+    """Return per row: the loss and gradient length, correct and with the double softmax."""
+    frame = pd.DataFrame(
+        {
+            t("bt.double.col.loss_right"): right,
+            t("bt.double.col.loss_wrong"): wrong,
+            t("bt.double.col.grad_right"): right_norm,
+            t("bt.double.col.grad_wrong"): wrong_norm,
+        }
+    )
+    frame.index = pd.RangeIndex(1, right.shape[0] + 1, name=t("bt.col.row"))
+    return frame
+
+
+def vocabulary_table(tokens, summary, t: Translate) -> pd.DataFrame:
+    """Return per row: the true token, its probability and rank, and the top 5 tokens."""
+    top = [
+        ", ".join(f"{int(i)} ({p:.2%})" for i, p in zip(ids, probs, strict=True))
+        for ids, probs in zip(
+            summary.top_tokens.tolist(), summary.top_probabilities.tolist(), strict=True
+        )
+    ]
+    frame = pd.DataFrame(
+        {
+            t("bt.vocab.col.token"): tokens,
+            t("bt.vocab.col.p"): summary.target_probability,
+            t("bt.vocab.col.rank"): summary.target_rank,
+            t("bt.vocab.col.loss"): summary.losses,
+            t("bt.vocab.col.top"): top,
+        }
+    )
+    frame.index = pd.RangeIndex(1, len(tokens) + 1, name=t("bt.col.row"))
+    return frame

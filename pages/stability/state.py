@@ -1,0 +1,189 @@
+"""The stability page's inputs: defaults and presets, in ``st.session_state`` under widget keys.
+
+``st_dtype`` (float type), ``st_z`` (logits as text), ``st_shift_z`` and ``st_shift`` (the shift
+invariance example and the constant c), ``st_log_z`` and ``st_log_y`` (log_softmax example and its
+true class, counting from 1). ``URL_FIELDS`` keeps them all in the link, under the same keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ce_core import DTYPES, Diagnosis, DtypeLimits, check_logits, parse_vector
+from lab import urlstate
+
+DTYPE_NAMES = tuple(DTYPES)
+SHIFT_MIN, SHIFT_MAX = -1000.0, 1000.0
+MAX_LOGITS = 20
+
+DEFAULTS = {
+    "st_dtype": "float32",
+    "st_z": "90, 89, 10",
+    "st_shift_z": "2, 3, 4",
+    "st_shift": -1000.0,
+    "st_log_z": "0, -800",
+    "st_log_y": 2,
+}
+
+#: name -> (logits, float type to switch to or None to keep the current one)
+PRESETS = {
+    "fine": ("2, 1, 0.1", None),
+    "float16": ("12, 11, 0", "float16"),
+    "float32": ("90, 89, 10", "float32"),
+    "float64": ("1000, 999, 0", "float64"),
+    "underflow": ("-1000, -1001, -1002", None),
+    "masked": ("2, 1, -inf", None),
+}
+
+
+def init() -> None:
+    """Give every input its default the first time the page runs in this session."""
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+
+
+def apply_preset(name: str) -> None:
+    """Callback: load preset ``name`` into the logits (and the float type it is about)."""
+    z, dtype = PRESETS[name]
+    st.session_state["st_z"] = z
+    if dtype is not None:
+        st.session_state["st_dtype"] = dtype
+
+
+def current_dtype() -> str:
+    """Return the chosen float type (the segmented control cannot be cleared, but be safe)."""
+    value = st.session_state.get("st_dtype")
+    return value if value in DTYPES else DEFAULTS["st_dtype"]
+
+
+def fallback(key: str):
+    """Return the default values of the text box ``key``, for a page opened with invalid input."""
+    return parse_vector(DEFAULTS[key])
+
+
+def reset() -> None:
+    """Callback: every input back to its default."""
+    st.session_state.update(DEFAULTS)
+
+
+# ---- the link ---------------------------------------------------------------------------------
+MAX_TEXT = 500  # 20 logits with every digit a float64 holds fit in about 480 characters
+
+
+def _logits_field(key: str) -> urlstate.Field:
+    """Return the field of a logits box: only text the box itself would accept is taken."""
+    field = urlstate.text(key, max_chars=MAX_TEXT, default=DEFAULTS[key])
+
+    def read(value: str) -> str:
+        text = field.read(value)
+        check_logits(parse_vector(text, allow_nan=False, max_count=MAX_LOGITS))
+        return text
+
+    return replace(field, read=read)
+
+
+def _whole_number_field(key: str, low: float, high: float) -> urlstate.Field:
+    """Return the field of a float slider moving by 1: a whole number in ``[low, high]``."""
+    field = urlstate.number(key, low, high, default=DEFAULTS[key])
+
+    def read(value: str) -> float:
+        x = field.read(value)
+        if x != round(x):
+            raise ValueError(key)
+        return float(x) + 0.0  # + 0.0 turns -0 into 0
+
+    return replace(field, read=read)
+
+
+URL_FIELDS = (
+    urlstate.choice("st_dtype", DTYPE_NAMES, default=DEFAULTS["st_dtype"]),
+    _logits_field("st_z"),
+    _logits_field("st_shift_z"),
+    _whole_number_field("st_shift", SHIFT_MIN, SHIFT_MAX),
+    _logits_field("st_log_z"),
+    urlstate.integer("st_log_y", 1, MAX_LOGITS, default=DEFAULTS["st_log_y"]),
+)
+
+
+# ---- the downloads ----------------------------------------------------------------------------
+_STEPS = ("z", "shifted", "exp", "a")
+
+
+def _in_dtype(value: float, dtype: str) -> float:
+    """Return ``value`` as the shortest decimal that ``dtype`` stores as the same number."""
+    return float(str(np.dtype(dtype).type(value)))
+
+
+def _cell(value: float, dtype: str) -> str:
+    text = str(np.dtype(dtype).type(value))
+    return "NaN" if text == "nan" else text
+
+
+def naive_and_stable_download(
+    naive: Diagnosis, stable: Diagnosis, dtype: str, t: Callable[..., str]
+) -> pd.DataFrame:
+    """Return :func:`steps_download` of the naive and the stable computation, labelled."""
+    return steps_download(
+        [(t("st.row.naive", dtype=dtype), naive), (t("st.row.stable", dtype=dtype), stable)],
+        dtype,
+        t,
+    )
+
+
+def steps_download(
+    diagnoses: Sequence[tuple[str, Diagnosis]], dtype: str, t: Callable[..., str]
+) -> pd.DataFrame:
+    """Return both step tables as one CSV-ready table (numbers as ``dtype`` stores them).
+
+    ``diagnoses`` holds ``(row label, Diagnosis)`` pairs; each gives one row per class and a row
+    for the sum Σ, as on the page.
+    """
+    rows = []
+    for label, diagnosis in diagnoses:
+        steps = diagnosis.steps
+        for k in range(steps.z.size):
+            cells = [_cell(float(getattr(steps, name)[k]), dtype) for name in _STEPS]
+            rows.append([label, str(k + 1), *cells])
+        rows.append([label, t("st.row.total"), "", "", _cell(float(steps.total[0]), dtype), ""])
+    columns = [t("st.col.formula"), t("st.col.class")] + [t(f"st.col.{n}") for n in _STEPS]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _steps_record(diagnosis: Diagnosis, dtype: str) -> dict:
+    steps = diagnosis.steps
+    return {
+        "m": _in_dtype(float(steps.shift[0]), dtype),
+        "z_minus_m": [_in_dtype(float(v), dtype) for v in steps.shifted],
+        "exp": [_in_dtype(float(v), dtype) for v in steps.exp],
+        "sum": _in_dtype(float(steps.total[0]), dtype),
+        "a": [_in_dtype(float(v), dtype) for v in steps.a],
+        "first_broken_step": diagnosis.first_step,
+        "nan_cause": diagnosis.nan_cause,
+    }
+
+
+def steps_record(
+    z: np.ndarray, naive: Diagnosis, stable: Diagnosis, dtype: str, limits: Sequence[DtypeLimits]
+) -> dict:
+    """Return the typed logits, both formulas step by step and every float type's thresholds."""
+    return {
+        "dtype": dtype,
+        "z": [float(v) for v in z],
+        "z_stored": [_in_dtype(float(v), dtype) for v in naive.steps.z],
+        "naive": _steps_record(naive, dtype),
+        "stable": _steps_record(stable, dtype),
+        "thresholds": {
+            item.name: {
+                "largest_number": item.max,
+                "exp_overflows_above": item.overflow,
+                "smallest_positive_number": item.smallest_subnormal,
+                "exp_underflows_below": item.underflow,
+            }
+            for item in limits
+        },
+    }

@@ -1,0 +1,256 @@
+"""The Training page's inputs (defaults, presets) and its cached training runs.
+
+Inputs live in ``st.session_state`` under the widgets' keys, all prefixed ``tr_``. The runs are
+pure functions of those inputs, cached with ``st.cache_data``, so a rerun with the same inputs
+(switching language, moving the animation's slider) costs nothing. ``URL_FIELDS`` keeps every
+input in the link under the same keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ce_core import (
+    DATASETS,
+    LogitDescent,
+    RegressionRun,
+    add_features,
+    check_logits,
+    decision_regions,
+    descend_logits,
+    grid_axes,
+    make_dataset,
+    parse_vector,
+    train_softmax_regression,
+)
+from lab import urlstate
+
+LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
+REGRESSION_RATES = LEARNING_RATES[3:]
+MAX_SEED = 999_999
+MAX_STEPS = 500
+MAX_LOGITS = 10
+LOGIT_FRAMES = 60
+REGRESSION_FRAMES = 40
+GRID_RESOLUTION = 60
+CLASS_RANGE = (3, 5)
+
+DEFAULTS = {
+    "tr_z": "2, 1, 0.1, -1, 3",
+    "tr_y": 1,
+    "tr_lr": 1.0,
+    "tr_steps": 200,
+    "tr_eps": 0.0,
+    "tr_data": "blobs",
+    "tr_k": 3,
+    "tr_n": 60,
+    "tr_noise": 0.1,
+    "tr_seed": 0,
+    "tr_quad": False,
+    "tr_rlr": 1.0,
+    "tr_rsteps": 200,
+}
+
+PRESETS = {
+    "basic": {"tr_z": "2, 1, 0.1, -1, 3", "tr_y": 1, "tr_lr": 1.0, "tr_steps": 200, "tr_eps": 0.0},
+    "slow": {"tr_z": "2, 1, 0.1, -1, 3", "tr_y": 1, "tr_lr": 0.05, "tr_steps": 500, "tr_eps": 0.0},
+    "smoothing": {
+        "tr_z": "2, 1, 0.1, -1, 3",
+        "tr_y": 1,
+        "tr_lr": 1.0,
+        "tr_steps": 200,
+        "tr_eps": 0.1,
+    },
+    "confident_wrong": {
+        "tr_z": "-2, 0, 6, 1",
+        "tr_y": 1,
+        "tr_lr": 0.5,
+        "tr_steps": 300,
+        "tr_eps": 0.0,
+    },
+}
+
+
+def init() -> None:
+    """Give every input its default the first time the page runs in this session."""
+    for key, value in DEFAULTS.items():
+        st.session_state.setdefault(key, value)
+
+
+def apply_preset(name: str) -> None:
+    """Callback: load the logits preset ``name``."""
+    st.session_state.update(PRESETS[name])
+
+
+def reset() -> None:
+    """Callback: every input of both parts back to its default."""
+    st.session_state.update(DEFAULTS)
+
+
+def fallback_logits() -> np.ndarray:
+    """Return the default logits, for a page opened with invalid input."""
+    return parse_vector(DEFAULTS["tr_z"])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def logit_run(
+    z: tuple[float, ...], target: int, learning_rate: float, steps: int, label_smoothing: float
+) -> LogitDescent:
+    """Return :func:`ce_core.descend_logits` for these inputs (cached)."""
+    return descend_logits(np.array(z), target, learning_rate, steps, label_smoothing)
+
+
+@dataclass(frozen=True)
+class RegressionView:
+    """A data set, the softmax regression trained on it, and its decision regions per frame."""
+
+    X: np.ndarray  #: (N, 2) the points
+    labels: np.ndarray  #: (N,) their classes
+    run: RegressionRun
+    xs: np.ndarray  #: the grid's x values
+    ys: np.ndarray  #: the grid's y values
+    regions: np.ndarray  #: (F, len(ys), len(xs)) the predicted class at each frame
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def regression_run(
+    dataset: str,
+    num_classes: int,
+    points_per_class: int,
+    noise: float,
+    seed: int,
+    quadratic: bool,
+    learning_rate: float,
+    steps: int,
+) -> RegressionView:
+    """Return the data set and its trained softmax regression for these inputs (cached)."""
+    X, labels = make_dataset(dataset, num_classes, points_per_class, noise, seed)
+    run = train_softmax_regression(
+        add_features(X, quadratic), labels, num_classes, learning_rate, steps, REGRESSION_FRAMES
+    )
+    xs, ys = grid_axes(X, GRID_RESOLUTION)
+    regions = np.stack(
+        [decision_regions(xs, ys, W, b, quadratic) for W, b in zip(run.W, run.b, strict=True)]
+    )
+    return RegressionView(X, labels, run, xs, ys, regions.astype(np.int8))
+
+
+# ---- the link ---------------------------------------------------------------------------------
+MAX_TEXT = 300  # 10 logits with every digit a float64 holds fit in about 240 characters
+
+
+def _logits_field() -> urlstate.Field:
+    """Return the field of the logits box: only text the box itself would accept is taken."""
+    field = urlstate.text("tr_z", max_chars=MAX_TEXT, default=DEFAULTS["tr_z"])
+
+    def read(value: str) -> str:
+        text = field.read(value)
+        check_logits(parse_vector(text, allow_nan=False, allow_inf=False, max_count=MAX_LOGITS))
+        return text
+
+    return replace(field, read=read)
+
+
+def _on_grid(field: urlstate.Field, step: float) -> urlstate.Field:
+    """Return ``field`` taking only multiples of ``step``, the values its slider can reach."""
+
+    def read(value: str) -> float:
+        steps = field.read(value) / step
+        if abs(steps - round(steps)) > 1e-9:
+            raise ValueError(field.key)
+        return type(step)(round(round(steps) * step, 10) + 0)  # + 0 turns -0.0 into 0.0
+
+    return replace(field, read=read)
+
+
+def _integer(key: str, low: int, high: int) -> urlstate.Field:
+    return urlstate.integer(key, low, high, default=DEFAULTS[key])
+
+
+URL_FIELDS = (
+    _logits_field(),
+    _integer("tr_y", 1, MAX_LOGITS),
+    urlstate.choice("tr_lr", LEARNING_RATES, default=DEFAULTS["tr_lr"]),
+    _integer("tr_steps", 1, MAX_STEPS),
+    _on_grid(urlstate.number("tr_eps", 0.0, 0.5, default=DEFAULTS["tr_eps"]), 0.01),
+    urlstate.choice("tr_data", DATASETS, default=DEFAULTS["tr_data"]),
+    _integer("tr_k", *CLASS_RANGE),
+    _on_grid(_integer("tr_n", 10, 200), 10),
+    _on_grid(urlstate.number("tr_noise", 0.0, 0.5, default=DEFAULTS["tr_noise"]), 0.05),
+    _integer("tr_seed", 0, MAX_SEED),
+    urlstate.flag("tr_quad", default=DEFAULTS["tr_quad"]),
+    urlstate.choice("tr_rlr", REGRESSION_RATES, default=DEFAULTS["tr_rlr"]),
+    _integer("tr_rsteps", 1, MAX_STEPS),
+)
+
+
+# ---- the downloads ----------------------------------------------------------------------------
+def _spelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with NaN written out (a CSV would leave an empty cell)."""
+    return frame.astype(object).where(frame.notna(), "NaN")
+
+
+def logit_history(run: LogitDescent, t: Callable[..., str]) -> pd.DataFrame:
+    """Return one row per step: the loss, the gradient's norm, a_j, then every z_k and a_k."""
+    k = run.z.shape[1]
+    columns = {
+        t("tr.col.step"): np.arange(run.loss.size),
+        t("tr.fig.loss"): run.loss,
+        t("tr.fig.norm"): run.grad_norm,
+        t("tr.col.a_j", j=run.target + 1): run.a[:, run.target],
+    }
+    columns |= {f"z_{i + 1}": run.z[:, i] for i in range(k)}
+    columns |= {f"a_{i + 1}": run.a[:, i] for i in range(k)}
+    return _spelled(pd.DataFrame(columns))
+
+
+def logit_record(run: LogitDescent) -> dict:
+    """Return the inputs and the final state of the descent, for the JSON download."""
+    return {
+        "z_start": run.z[0],
+        "true_class": run.target + 1,
+        "learning_rate": run.learning_rate,
+        "steps": run.loss.size - 1,
+        "label_smoothing": run.label_smoothing,
+        "final": {
+            "loss": run.loss[-1],
+            "a_j": run.a[-1, run.target],
+            "grad_norm": run.grad_norm[-1],
+            "z": run.z[-1],
+            "a": run.a[-1],
+        },
+        "target_q": run.optimum,
+        "lowest_possible_loss": run.min_loss,
+        "first_step_with_loss_0": run.first_zero_loss,
+        "first_step_with_loss_inf": run.first_infinite_loss,
+    }
+
+
+def regression_history(run: RegressionRun, t: Callable[..., str]) -> pd.DataFrame:
+    """Return one row per step of softmax regression: the mean loss and the accuracy."""
+    return _spelled(
+        pd.DataFrame(
+            {
+                t("tr.col.step"): np.arange(run.loss.size),
+                t("tr.fig.mean_loss"): run.loss,
+                t("tr.fig.accuracy"): run.accuracy,
+            }
+        )
+    )
+
+
+def regression_record(run: RegressionRun, inputs: dict) -> dict:
+    """Return the inputs, the final metrics and the final weights, for the JSON download."""
+    return {
+        **inputs,
+        "loss_at_step_0": run.loss[0],
+        "final_mean_loss": run.loss[-1],
+        "final_accuracy": run.accuracy[-1],
+        "W": run.W[-1],
+        "b": run.b[-1],
+    }
