@@ -46,14 +46,14 @@ from pages.batch.vocabulary import vocabulary_section
 
 CHART_ROWS, HEATMAP_ROWS, HEATMAP_CLASSES, TABLE_ROWS = 40, 20, 20, 1000
 
-page_header("bt")
+page_header("batch")
 state.init()
 urlstate.sync("batch", state.URL_FIELDS)
 
 preset_columns = st.columns(len(state.PRESETS))
 for column, name in zip(preset_columns, state.PRESETS, strict=True):
     column.button(
-        t(f"bt.preset.{name}"),
+        t(f"batch.preset.{name}"),
         key=f"bt_preset_{name}",
         on_click=state.apply_preset,
         args=(name,),
@@ -62,61 +62,63 @@ for column, name in zip(preset_columns, state.PRESETS, strict=True):
 
 batch_column, options_column = st.columns([3, 2], gap="large")
 with options_column:
-    st.subheader(t("bt.options"))
+    st.subheader(t("batch.options"))
     link_box = st.container()  # filled once the table is read: the link holds it
-    soft = st.toggle(t("bt.soft"), key="bt_soft", help=t("bt.soft.help"), persist_state="session")
+    soft = st.toggle(
+        t("batch.soft"), key="bt_soft", help=t("batch.soft.help"), persist_state="session"
+    )
     reduction = st.segmented_control(
-        t("bt.reduction"),
+        t("batch.reduction"),
         state.REDUCTIONS,
         key="bt_reduction",
         required=True,
-        help=t("bt.reduction.help"),
+        help=t("batch.reduction.help"),
         persist_state="session",
     )
     use_weight = st.toggle(
-        t("bt.use_weight"),
+        t("batch.use_weight"),
         key="bt_use_weight",
-        help=t("bt.use_weight.help"),
+        help=t("batch.use_weight.help"),
         persist_state="session",
     )
     weight_box = st.container()
     ignore_index = st.number_input(
-        t("bt.ignore"),
+        t("batch.ignore"),
         min_value=-1_000_000,
         max_value=1_000_000,
         step=1,
         key="bt_ignore",
-        help=t("bt.ignore.help"),
+        help=t("batch.ignore.help"),
         disabled=soft,
         persist_state="session",
     )
     ignore_box = st.container()
     smoothing = st.slider(
-        t("bt.smoothing"),
+        t("batch.smoothing"),
         0.0,
         1.0,
         step=0.05,
         key="bt_smoothing",
-        help=t("bt.smoothing.help"),
+        help=t("batch.smoothing.help"),
         persist_state="session",
     )
     double = st.toggle(
-        t("bt.double"), key="bt_double", help=t("bt.double.help"), persist_state="session"
+        t("batch.double"), key="bt_double", help=t("batch.double.help"), persist_state="session"
     )
 
 with batch_column:
-    st.subheader(t("bt.batch"))
+    st.subheader(t("batch.batch"))
     table_tab, paste_tab, upload_tab = st.tabs(
-        [t("bt.tab.table"), t("bt.tab.paste"), t("bt.tab.upload")]
+        [t("batch.tab.table"), t("batch.tab.paste"), t("batch.tab.upload")]
     )
     with table_tab:
         st.number_input(
-            t("bt.k"),
+            t("batch.k"),
             min_value=2,
             max_value=state.MAX_CLASSES,
             step=1,
             key="bt_k",
-            help=t("bt.k.help"),
+            help=t("batch.k.help"),
             on_change=state.resize,
             persist_state="session",
         )
@@ -124,29 +126,29 @@ with batch_column:
         if not table_ok:
             st.caption(t("error.using_last"))
         elif state.link_csv(table) is None:
-            st.caption(t("bt.link.too_big", max=state.MAX_LINK_CSV))
+            st.caption(t("batch.link.too_big", max=state.MAX_LINK_CSV))
     with paste_tab:
         st.text_area(
-            t("bt.paste"),
+            t("batch.paste"),
             key="bt_paste",
-            help=t("bt.paste.help"),
+            help=t("batch.paste.help"),
             height=180,
             persist_state="session",
         )
-        st.button(t("bt.load"), key="bt_load_paste", on_click=state.load_paste)
+        st.button(t("batch.load"), key="bt_load_paste", on_click=state.load_paste)
         state.message("paste")
     with upload_tab:
         st.file_uploader(
-            t("bt.upload"),
+            t("batch.upload"),
             type=["csv", "txt", "tsv"],
             key="bt_upload",
-            help=t("bt.upload.help"),
+            help=t("batch.upload.help"),
             on_change=state.load_upload,
             max_upload_size=5,
         )
         state.message("upload")
-    with st.expander(t("bt.format.title")):
-        st.markdown(t("bt.format"))
+    with st.expander(t("batch.format.title")):
+        st.markdown(t("batch.format"))
         st.code(state.DEFAULTS["bt_paste"], language="text")
         st.code(state.SOFT_EXAMPLE, language="text")
 
@@ -160,7 +162,7 @@ with weight_box:
     if use_weight:
         typed, weights_ok = vector_input(
             "bt_weight",
-            t("bt.weight"),
+            t("batch.weight"),
             allow_inf=False,
             check=lambda w: check_class_weights(w, num_classes),
         )
@@ -169,12 +171,12 @@ with weight_box:
         except ValueError:
             weights = None
         if not weights_ok:
-            st.caption(t("error.using_last") if weights is not None else t("bt.weight.unused"))
+            st.caption(t("error.using_last") if weights is not None else t("batch.weight.unused"))
 with ignore_box:
     if soft:
-        st.caption(t("bt.ignore.soft"))
+        st.caption(t("batch.ignore.soft"))
     elif 0 <= ignore_index < num_classes:
-        st.caption(t("bt.ignore.class", index=ignore_index, label=ignore_index + 1))
+        st.caption(t("batch.ignore.class", index=ignore_index, label=ignore_index + 1))
 
 # PyTorch's semantics, all from ce_core.
 options = Options(soft, weights, int(ignore_index), reduction, float(smoothing))
@@ -190,25 +192,25 @@ denominator = mean_denominator(
 ignored = ~denominator.kept
 a = softmax(table.logits, axis=1)
 
-st.header(t("bt.results"))
+st.header(t("batch.results"))
 loss_column, rows_column, ignored_column, denominator_column = st.columns(4)
 loss_column.metric(
-    t("bt.metric.loss", reduction=reduction),
-    t("bt.metric.loss.none") if reduction == "none" else format_value(float(loss), 4),
-    help=None if reduction == "none" else t("bt.metric.loss.help", value=repr(float(loss))),
+    t("batch.metric.loss", reduction=reduction),
+    t("batch.metric.loss.none") if reduction == "none" else format_value(float(loss), 4),
+    help=None if reduction == "none" else t("batch.metric.loss.help", value=repr(float(loss))),
 )
-rows_column.metric(t("bt.metric.rows"), str(num_rows))
-ignored_column.metric(t("bt.metric.ignored"), str(int(ignored.sum())))
+rows_column.metric(t("batch.metric.rows"), str(num_rows))
+ignored_column.metric(t("batch.metric.ignored"), str(int(ignored.sum())))
 denominator_column.metric(
-    t("bt.metric.denominator"),
-    f"{denominator.value:.6g}" if reduction == "mean" else t("bt.metric.denominator.none"),
+    t("batch.metric.denominator"),
+    f"{denominator.value:.6g}" if reduction == "mean" else t("batch.metric.denominator.none"),
 )
-st.markdown(t("bt.row_formula"))
+st.markdown(t("batch.row_formula"))
 st.latex(row_loss_latex(soft, weights is not None, smoothing))
 st.latex(reduction_latex(reduction, denominator, total, float(loss) if reduction != "none" else 0))
 st.markdown(reduction_sentence(reduction, denominator, num_rows, weights is not None, t))
 if num_rows > CHART_ROWS:
-    st.caption(t("bt.rows_shown", shown=CHART_ROWS, table=min(num_rows, TABLE_ROWS), n=num_rows))
+    st.caption(t("batch.rows_shown", shown=CHART_ROWS, table=min(num_rows, TABLE_ROWS), n=num_rows))
 
 losses_column, grad_column = st.columns(2, gap="large")
 with losses_column:
@@ -229,14 +231,14 @@ with grad_column:
         ),
         "bt_chart_grad",
     )
-    st.caption(t("bt.grad.colours"))
+    st.caption(t("batch.grad.colours"))
     if reduction == "mean" and denominator.value == 0:
-        st.caption(t("bt.grad.mean_nan"))
+        st.caption(t("batch.grad.mean_nan"))
     else:
-        st.caption(t(f"bt.grad.{reduction}", denominator=f"{denominator.value:.6g}"))
+        st.caption(t(f"batch.grad.{reduction}", denominator=f"{denominator.value:.6g}"))
     if num_classes > HEATMAP_CLASSES:
-        st.caption(t("bt.classes_shown", shown=HEATMAP_CLASSES, k=num_classes))
-    with st.expander(t("bt.grad.table")):
+        st.caption(t("batch.classes_shown", shown=HEATMAP_CLASSES, k=num_classes))
+    with st.expander(t("batch.grad.table")):
         st.dataframe(gradient_table(grad[:TABLE_ROWS], t))
 st.dataframe(
     rows_table(table.labels, targets, ignored, weights, a, row_losses, t).head(TABLE_ROWS),
@@ -244,8 +246,8 @@ st.dataframe(
     placeholder="—",
 )
 
-st.header(t("bt.decomp.header"))
-st.markdown(t("bt.decomp.intro"))
+st.header(t("batch.decomp.header"))
+st.markdown(t("batch.decomp.intro"))
 distribution = target_distribution(
     target, num_classes, label_smoothing=smoothing, ignore_index=kwargs["ignore_index"]
 )
@@ -253,9 +255,9 @@ h_t = entropy(distribution)
 kl = kl_divergence(distribution, a)
 h_ta = cross_entropy_of_distributions(distribution, a)
 if not soft and smoothing == 0:
-    st.caption(t("bt.decomp.onehot"))
+    st.caption(t("batch.decomp.onehot"))
 if weights is not None:
-    st.caption(t("bt.decomp.weights"))
+    st.caption(t("batch.decomp.weights"))
 chart_column, numbers_column = st.columns([3, 2], gap="large")
 with chart_column:
     chart(
@@ -272,8 +274,8 @@ with numbers_column:
     st.dataframe(decomposition_table(h_t, kl, h_ta, t).head(TABLE_ROWS), placeholder="—")
 
 if double:
-    st.header(t("bt.double.header"))
-    st.markdown(t("bt.double.intro"))
+    st.header(t("batch.double.header"))
+    st.markdown(t("batch.double.intro"))
     wrong_loss, wrong_grad = double_softmax_with_grad(table.logits, target, **kwargs)
     wrong_rows, _ = double_softmax_with_grad(
         table.logits, target, **{**kwargs, "reduction": "none"}
@@ -282,11 +284,11 @@ if double:
     low, high = double_softmax_loss_range(num_classes)
     columns = st.columns(4)
     if reduction != "none":
-        columns[0].metric(t("bt.double.metric.right"), format_value(float(loss), 4))
-        columns[1].metric(t("bt.double.metric.wrong"), format_value(float(wrong_loss), 4))
-    columns[2].metric(t("bt.double.metric.grad_right"), format_value(float(right_norm.max()), 4))
-    columns[3].metric(t("bt.double.metric.grad_wrong"), format_value(float(wrong_norm.max()), 4))
-    st.caption(t("bt.double.window", low=f"{low:.4f}", high=f"{high:.4f}", k=num_classes))
+        columns[0].metric(t("batch.double.metric.right"), format_value(float(loss), 4))
+        columns[1].metric(t("batch.double.metric.wrong"), format_value(float(wrong_loss), 4))
+    columns[2].metric(t("batch.double.metric.grad_right"), format_value(float(right_norm.max()), 4))
+    columns[3].metric(t("batch.double.metric.grad_wrong"), format_value(float(wrong_norm.max()), 4))
+    st.caption(t("batch.double.window", low=f"{low:.4f}", high=f"{high:.4f}", k=num_classes))
     left, right = st.columns(2, gap="large")
     with left:
         chart(
@@ -309,11 +311,11 @@ if double:
         )
     st.dataframe(double_table(row_losses, wrong_rows, right_norm, wrong_norm, t).head(TABLE_ROWS))
 
-st.header(t("bt.code.header"))
-st.caption(t("bt.code.intro"))
+st.header(t("batch.code.header"))
+st.caption(t("batch.code.intro"))
 st.code(
     torch_snippet(
-        table, options, targets, loss, double=double, comments=lambda name: t(f"bt.code.{name}")
+        table, options, targets, loss, double=double, comments=lambda name: t(f"batch.code.{name}")
     ),
     language="python",
 )
@@ -321,7 +323,7 @@ download_columns = st.columns(3)
 downloads = download_files(table, options, loss, denominator.value, row_losses, grad, targets)
 for column, (name, data, file_name, mime) in zip(download_columns, downloads, strict=True):
     column.download_button(
-        t(f"bt.download.{name}"),
+        t(f"batch.download.{name}"),
         data,
         file_name=file_name,
         mime=mime,

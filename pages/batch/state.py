@@ -167,7 +167,7 @@ def _load(source: str, data: str | bytes) -> None:
     st.session_state["bt_soft"] = table.labels is None
     st.session_state[f"_bt_{source}_message"] = (
         "success",
-        t("bt.loaded", n=table.num_rows, k=table.num_classes),
+        t("batch.loaded", n=table.num_rows, k=table.num_classes),
     )
 
 
@@ -255,16 +255,16 @@ def editor(soft: bool) -> pd.DataFrame:
     base = editor_base()
     k = (base.shape[1] - 1) // 2
     if not editable(base):
-        st.info(t("bt.too_big_to_edit", n=base.shape[0], k=k, shown=PREVIEW_ROWS))
+        st.info(t("batch.too_big_to_edit", n=base.shape[0], k=k, shown=PREVIEW_ROWS))
         st.dataframe(base.head(PREVIEW_ROWS))
         return st.session_state["_bt_current"]
-    st.caption(t("bt.table.help.soft" if soft else "bt.table.help"))
+    st.caption(t("batch.table.help.soft" if soft else "batch.table.help"))
     logits = [f"z{i + 1}" for i in range(k)]
     soft_columns = [f"q{i + 1}" for i in range(k)]
     config = {
         "label": st.column_config.NumberColumn(
-            t("bt.col.label.editor"),
-            help=t("bt.col.label.editor.help"),
+            t("batch.col.label.editor"),
+            help=t("batch.col.label.editor.help"),
             min_value=1,
             max_value=MAX_CLASSES,
             step=1,

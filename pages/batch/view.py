@@ -16,44 +16,44 @@ SHOWN_TERMS = 6  # weights listed in the denominator before "…"
 #: The translated labels each figure needs: its argument name -> translation key.
 FIGURE_TEXT = {
     "losses": {
-        "title": "bt.fig.losses",
-        "row": "bt.fig.row",
-        "loss": "bt.fig.loss",
-        "ignored": "bt.fig.ignored",
-        "mean": "bt.fig.mean",
-        "broken": "bt.fig.broken",
+        "title": "batch.fig.losses",
+        "row": "batch.fig.row",
+        "loss": "batch.fig.loss",
+        "ignored": "batch.fig.ignored",
+        "mean": "batch.fig.mean",
+        "broken": "batch.fig.broken",
     },
-    "grad": {"title": "bt.fig.grad", "row": "bt.fig.row", "class": "bt.fig.class"},
+    "grad": {"title": "batch.fig.grad", "row": "batch.fig.row", "class": "batch.fig.class"},
     "decomposition": {
-        "title": "bt.fig.decomp",
-        "row": "bt.fig.row",
-        "nats": "bt.fig.nats",
-        "entropy": "bt.fig.entropy",
-        "kl": "bt.fig.kl",
-        "ignored": "bt.fig.ignored",
-        "broken": "bt.fig.broken",
+        "title": "batch.fig.decomp",
+        "row": "batch.fig.row",
+        "nats": "batch.fig.nats",
+        "entropy": "batch.fig.entropy",
+        "kl": "batch.fig.kl",
+        "ignored": "batch.fig.ignored",
+        "broken": "batch.fig.broken",
     },
     "double_losses": {
-        "title": "bt.double.fig.losses",
-        "row": "bt.fig.row",
-        "loss": "bt.fig.loss",
-        "right": "bt.double.fig.right",
-        "wrong": "bt.double.fig.wrong",
-        "window": "bt.double.fig.window",
+        "title": "batch.double.fig.losses",
+        "row": "batch.fig.row",
+        "loss": "batch.fig.loss",
+        "right": "batch.double.fig.right",
+        "wrong": "batch.double.fig.wrong",
+        "window": "batch.double.fig.window",
     },
     "double_grads": {
-        "title": "bt.double.fig.grads",
-        "row": "bt.fig.row",
-        "norm": "bt.double.fig.norm",
-        "right": "bt.double.fig.right",
-        "wrong": "bt.double.fig.wrong",
+        "title": "batch.double.fig.grads",
+        "row": "batch.fig.row",
+        "norm": "batch.double.fig.norm",
+        "right": "batch.double.fig.right",
+        "wrong": "batch.double.fig.wrong",
     },
     "vocab": {
-        "title": "bt.vocab.fig",
-        "row": "bt.fig.row",
-        "loss": "bt.fig.loss",
-        "baseline": "bt.vocab.fig.baseline",
-        "broken": "bt.fig.broken",
+        "title": "batch.vocab.fig",
+        "row": "batch.fig.row",
+        "loss": "batch.fig.loss",
+        "baseline": "batch.vocab.fig.baseline",
+        "broken": "batch.fig.broken",
     },
 }
 
@@ -65,16 +65,16 @@ def figure_text(name: str, t: Translate) -> dict[str, str]:
 
 def table_error_text(exc: TableError, t: Translate) -> str:
     """Return a translated message for a bad table or CSV: where it is, then what is wrong."""
-    reason = t(f"bt.error.{exc.code}", **exc.params)
+    reason = t(f"batch.error.{exc.code}", **exc.params)
     where = {"line": exc.line, "row": exc.row, "column": exc.column, "name": exc.name}
     if exc.line:
-        key = "bt.at.line_column_name" if exc.name else "bt.at.line_column"
-        key = key if exc.column else "bt.at.line"
+        key = "batch.at.line_column_name" if exc.name else "batch.at.line_column"
+        key = key if exc.column else "batch.at.line"
     elif exc.row:
-        key = "bt.at.row_column" if exc.name else "bt.at.row"
+        key = "batch.at.row_column" if exc.name else "batch.at.row"
     else:
         return reason
-    return t("bt.at.join", where=t(key, **where), reason=reason)
+    return t("batch.at.join", where=t(key, **where), reason=reason)
 
 
 def number(value: float, digits: int = 4) -> str:
@@ -134,14 +134,14 @@ def reduction_sentence(
     kept = int(np.count_nonzero(denominator.kept))
     params = {"n": num_rows, "kept": kept, "ignored": num_rows - kept}
     if reduction != "mean":
-        return t(f"bt.reduce.{reduction}", **params)
+        return t(f"batch.reduce.{reduction}", **params)
     if denominator.kind == "rows":
-        return t("bt.reduce.rows_weighted" if weighted else "bt.reduce.rows", **params)
+        return t("batch.reduce.rows_weighted" if weighted else "batch.reduce.rows", **params)
     if denominator.value == 0:
-        return t("bt.reduce.all_ignored" if kept == 0 else "bt.reduce.zero_weight", **params)
+        return t("batch.reduce.all_ignored" if kept == 0 else "batch.reduce.zero_weight", **params)
     if denominator.kind == "count":
-        return t("bt.reduce.count", **params)
-    return t("bt.reduce.weights", total=f"{denominator.value:.6g}", **params)
+        return t("batch.reduce.count", **params)
+    return t("batch.reduce.weights", total=f"{denominator.value:.6g}", **params)
 
 
 def rows_table(
@@ -159,24 +159,26 @@ def rows_table(
     of its own target (nothing for an ignored row).
     """
     n = losses.shape[0]
-    columns: dict[str, Sequence] = {t("bt.col.row"): np.arange(1, n + 1)}
+    columns: dict[str, Sequence] = {t("batch.col.row"): np.arange(1, n + 1)}
     if labels is not None and targets is not None:
         picked = np.where(ignored, 0, targets)
-        columns[t("bt.col.label")] = ["" if np.isnan(v) else str(int(v)) for v in labels.tolist()]
-        columns[t("bt.col.target")] = targets
-        columns[t("bt.col.ignored")] = ignored
+        columns[t("batch.col.label")] = [
+            "" if np.isnan(v) else str(int(v)) for v in labels.tolist()
+        ]
+        columns[t("batch.col.target")] = targets
+        columns[t("batch.col.ignored")] = ignored
         if weight is not None:
-            columns[t("bt.col.weight")] = np.where(ignored, np.nan, weight[picked])
-        columns[t("bt.col.a_y")] = np.where(ignored, np.nan, a[np.arange(n), picked])
-    columns[t("bt.col.loss")] = losses
+            columns[t("batch.col.weight")] = np.where(ignored, np.nan, weight[picked])
+        columns[t("batch.col.a_y")] = np.where(ignored, np.nan, a[np.arange(n), picked])
+    columns[t("batch.col.loss")] = losses
     return pd.DataFrame(columns)
 
 
 def gradient_table(grad: np.ndarray, t: Translate) -> pd.DataFrame:
     """Return the gradient, one row per example, one column per class."""
-    columns = {t("bt.col.grad", k=k + 1): grad[:, k] for k in range(grad.shape[1])}
+    columns = {t("batch.col.grad", k=k + 1): grad[:, k] for k in range(grad.shape[1])}
     frame = pd.DataFrame(columns)
-    frame.index = pd.RangeIndex(1, grad.shape[0] + 1, name=t("bt.col.row"))
+    frame.index = pd.RangeIndex(1, grad.shape[0] + 1, name=t("batch.col.row"))
     return frame
 
 
@@ -185,9 +187,9 @@ def decomposition_table(
 ) -> pd.DataFrame:
     """Return H(t), KL(t ‖ a) and H(t, a) per row."""
     frame = pd.DataFrame(
-        {t("bt.col.entropy"): entropy, t("bt.col.kl"): kl, t("bt.col.cross"): cross}
+        {t("batch.col.entropy"): entropy, t("batch.col.kl"): kl, t("batch.col.cross"): cross}
     )
-    frame.index = pd.RangeIndex(1, entropy.shape[0] + 1, name=t("bt.col.row"))
+    frame.index = pd.RangeIndex(1, entropy.shape[0] + 1, name=t("batch.col.row"))
     return frame
 
 
@@ -201,13 +203,13 @@ def double_table(
     """Return per row: the loss and gradient length, correct and with the double softmax."""
     frame = pd.DataFrame(
         {
-            t("bt.double.col.loss_right"): right,
-            t("bt.double.col.loss_wrong"): wrong,
-            t("bt.double.col.grad_right"): right_norm,
-            t("bt.double.col.grad_wrong"): wrong_norm,
+            t("batch.double.col.loss_right"): right,
+            t("batch.double.col.loss_wrong"): wrong,
+            t("batch.double.col.grad_right"): right_norm,
+            t("batch.double.col.grad_wrong"): wrong_norm,
         }
     )
-    frame.index = pd.RangeIndex(1, right.shape[0] + 1, name=t("bt.col.row"))
+    frame.index = pd.RangeIndex(1, right.shape[0] + 1, name=t("batch.col.row"))
     return frame
 
 
@@ -221,12 +223,12 @@ def vocabulary_table(tokens, summary, t: Translate) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(
         {
-            t("bt.vocab.col.token"): tokens,
-            t("bt.vocab.col.p"): summary.target_probability,
-            t("bt.vocab.col.rank"): summary.target_rank,
-            t("bt.vocab.col.loss"): summary.losses,
-            t("bt.vocab.col.top"): top,
+            t("batch.vocab.col.token"): tokens,
+            t("batch.vocab.col.p"): summary.target_probability,
+            t("batch.vocab.col.rank"): summary.target_rank,
+            t("batch.vocab.col.loss"): summary.losses,
+            t("batch.vocab.col.top"): top,
         }
     )
-    frame.index = pd.RangeIndex(1, len(tokens) + 1, name=t("bt.col.row"))
+    frame.index = pd.RangeIndex(1, len(tokens) + 1, name=t("batch.col.row"))
     return frame

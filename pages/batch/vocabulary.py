@@ -24,43 +24,45 @@ def vocabulary(num_rows: int, seed: int, spread: float, hint: float):
 
 def vocabulary_section() -> None:
     """Draw the section: its inputs, the mean loss against ln K, each row's loss and top tokens."""
-    st.header(t("bt.vocab.header"))
-    st.markdown(t("bt.vocab.intro"))
+    st.header(t("batch.vocab.header"))
+    st.markdown(t("batch.vocab.intro"))
     n_column, seed_column, spread_column, hint_column = st.columns(4)
     rows = n_column.slider(
-        t("bt.vocab.n"), 1, MAX_VOCAB_ROWS, key="bt_vocab_n", persist_state="session"
+        t("batch.vocab.n"), 1, MAX_VOCAB_ROWS, key="bt_vocab_n", persist_state="session"
     )
     seed = seed_column.number_input(
-        t("bt.vocab.seed"), 0, 2**32 - 1, step=1, key="bt_vocab_seed", persist_state="session"
+        t("batch.vocab.seed"), 0, 2**32 - 1, step=1, key="bt_vocab_seed", persist_state="session"
     )
     spread = spread_column.slider(
-        t("bt.vocab.spread"),
+        t("batch.vocab.spread"),
         0.0,
         5.0,
         step=0.25,
         key="bt_vocab_spread",
-        help=t("bt.vocab.spread.help"),
+        help=t("batch.vocab.spread.help"),
         persist_state="session",
     )
     hint = hint_column.slider(
-        t("bt.vocab.hint"),
+        t("batch.vocab.hint"),
         0.0,
         20.0,
         step=0.5,
         key="bt_vocab_hint",
-        help=t("bt.vocab.hint.help"),
+        help=t("batch.vocab.hint.help"),
         persist_state="session",
     )
     tokens, summary = vocabulary(int(rows), int(seed), float(spread), float(hint))
     mean_column, baseline_column, perplexity_column = st.columns(3)
-    mean_column.metric(t("bt.vocab.mean"), f"{summary.mean:.4f}")
-    baseline_column.metric(t("bt.vocab.baseline"), f"{summary.baseline:.4f}")
+    mean_column.metric(t("batch.vocab.mean"), f"{summary.mean:.4f}")
+    baseline_column.metric(t("batch.vocab.baseline"), f"{summary.baseline:.4f}")
     perplexity_column.metric(
-        t("bt.vocab.perplexity"), f"{summary.perplexity:,.1f}", help=t("bt.vocab.perplexity.help")
+        t("batch.vocab.perplexity"),
+        f"{summary.perplexity:,.1f}",
+        help=t("batch.vocab.perplexity.help"),
     )
     chart(
         vocabulary_figure(summary.losses.tolist(), summary.baseline, figure_text("vocab", t)),
         "bt_chart_vocab",
     )
     st.dataframe(vocabulary_table(tokens, summary, t))
-    st.caption(t("bt.vocab.ids", cells=f"{int(rows) * GPT2_VOCAB_SIZE:,}"))
+    st.caption(t("batch.vocab.ids", cells=f"{int(rows) * GPT2_VOCAB_SIZE:,}"))

@@ -27,14 +27,14 @@ from lab.numbers import format_value
 from pages.binary import state, view
 from pages.binary.figures import loss_figure, sigmoid_figure, stability_figure
 
-page_header("bn")
+page_header("binary")
 state.init()
 urlstate.sync("binary", state.URL_FIELDS)
 
 preset_columns = st.columns([1] * len(state.PRESETS) + [2])
 for column, name in zip(preset_columns, state.PRESETS, strict=False):
     column.button(
-        t(f"bn.preset.{name}"),
+        t(f"binary.preset.{name}"),
         key=f"bn_preset_{name}",
         on_click=state.apply_preset,
         args=(name,),
@@ -42,20 +42,20 @@ for column, name in zip(preset_columns, state.PRESETS, strict=False):
     )
 with preset_columns[-1]:
     urlstate.share_and_reset("binary", state.URL_FIELDS, state.reset)
-st.caption(t("bn.presets.note"))
+st.caption(t("binary.presets.note"))
 
 # 1. One logit: the sigmoid, its derivative, the loss and its gradient.
-st.header(t("bn.section.sigmoid"))
+st.header(t("binary.section.sigmoid"))
 inputs, outputs = st.columns([1, 2], gap="large")
 with inputs:
     values, x_ok = vector_input(
-        "bn_x", t("bn.x"), help=t("bn.x.help"), allow_inf=False, check=check_one_number
+        "bn_x", t("binary.x"), help=t("binary.x.help"), allow_inf=False, check=check_one_number
     )
     x = float(values[0]) if values is not None else state.fallback("bn_x")
     if x_ok:
         state.follow_text(x)
     st.slider(
-        t("bn.x_slider"),
+        t("binary.x_slider"),
         state.SLIDER_MIN,
         state.SLIDER_MAX,
         step=0.1,
@@ -64,23 +64,23 @@ with inputs:
         persist_state="session",
     )
     if not state.SLIDER_MIN <= x <= state.SLIDER_MAX:
-        st.caption(t("bn.x.outside"))
+        st.caption(t("binary.x.outside"))
     label = st.segmented_control(
-        t("bn.label"),
+        t("binary.label"),
         state.LABELS,
         key="bn_label",
         required=True,
-        help=t("bn.label.help"),
-        format_func=lambda option: t(f"bn.label.{option}"),
+        help=t("binary.label.help"),
+        format_func=lambda option: t(f"binary.label.{option}"),
         persist_state="session",
     )
     soft = st.slider(
-        t("bn.soft"),
+        t("binary.soft"),
         0.0,
         1.0,
         step=0.05,
         key="bn_soft",
-        help=t("bn.soft.help"),
+        help=t("binary.soft.help"),
         persist_state="session",
         disabled=label != "soft",
     )
@@ -96,7 +96,9 @@ with outputs:
         (grad_column, "grad", p.grad),
     ):
         column.metric(
-            t(f"bn.m.{name}"), format_value(value, 4), help=t("bn.full", value=view.full(value))
+            t(f"binary.m.{name}"),
+            format_value(value, 4),
+            help=t("binary.full", value=view.full(value)),
         )
     st.latex(view.latex_sigmoid(p))
     st.latex(view.latex_sigmoid_grad(p))
@@ -105,11 +107,13 @@ with outputs:
     if not x_ok:
         st.caption(t("error.using_last"))
     if p.sigma == 0.0:
-        st.info(t("bn.sigma_zero", log=view.full(p.log_sigma)), icon=":material/info:")
+        st.info(t("binary.sigma_zero", log=view.full(p.log_sigma)), icon=":material/info:")
     elif p.sigma == 1.0:
-        st.info(t("bn.sigma_one", log=view.full(p.log_one_minus_sigma)), icon=":material/info:")
+        st.info(t("binary.sigma_one", log=view.full(p.log_one_minus_sigma)), icon=":material/info:")
     if p.naive_is_off:
-        st.warning(t("bn.naive_breaks", value=view.full(p.naive_loss)), icon=":material/warning:")
+        st.warning(
+            t("binary.naive_breaks", value=view.full(p.naive_loss)), icon=":material/warning:"
+        )
 
 sigmoid_column, loss_chart_column = st.columns(2, gap="large")
 with sigmoid_column:
@@ -123,11 +127,11 @@ with sigmoid_column:
             p.sigma,
             p.sigma_grad,
             {
-                "title": t("bn.fig.sigmoid"),
-                "sigma": t("bn.fig.sigma"),
-                "grad": t("bn.fig.sigma_grad"),
-                "x": t("bn.fig.x"),
-                "off": t("bn.fig.off"),
+                "title": t("binary.fig.sigmoid"),
+                "sigma": t("binary.fig.sigma"),
+                "grad": t("binary.fig.sigma_grad"),
+                "x": t("binary.fig.x"),
+                "off": t("binary.fig.off"),
             },
         ),
         "bn_chart_sigmoid",
@@ -135,12 +139,17 @@ with sigmoid_column:
 with loss_chart_column:
     loss_x = sigmoid_curves(*view.loss_range(p.x))[0]
     curves = [
-        (t("bn.fig.y1"), loss_x, binary_loss_curve(loss_x, 1.0), "solid"),
-        (t("bn.fig.y0"), loss_x, binary_loss_curve(loss_x, 0.0), "solid"),
+        (t("binary.fig.y1"), loss_x, binary_loss_curve(loss_x, 1.0), "solid"),
+        (t("binary.fig.y0"), loss_x, binary_loss_curve(loss_x, 0.0), "solid"),
     ]
     if label == "soft":
         curves.append(
-            (t("bn.fig.ysoft", y=view.label_text(y)), loss_x, binary_loss_curve(loss_x, y), "dash")
+            (
+                t("binary.fig.ysoft", y=view.label_text(y)),
+                loss_x,
+                binary_loss_curve(loss_x, y),
+                "dash",
+            )
         )
     chart(
         loss_figure(
@@ -150,32 +159,38 @@ with loss_chart_column:
             tangent_line(p.x, p.loss, p.grad, half_width=view.tangent_half_width(loss_x)),
             state.curve_of(label),
             {
-                "title": t("bn.fig.loss"),
-                "x": t("bn.fig.x"),
-                "loss": t("bn.fig.loss.axis"),
-                "current": t("bn.fig.current"),
-                "tangent": t("bn.fig.tangent"),
-                "point": t("bn.fig.point", loss=format_value(p.loss), slope=format_value(p.grad)),
-                "off": t("bn.fig.off"),
+                "title": t("binary.fig.loss"),
+                "x": t("binary.fig.x"),
+                "loss": t("binary.fig.loss.axis"),
+                "current": t("binary.fig.current"),
+                "tangent": t("binary.fig.tangent"),
+                "point": t(
+                    "binary.fig.point", loss=format_value(p.loss), slope=format_value(p.grad)
+                ),
+                "off": t("binary.fig.off"),
             },
         ),
         "bn_chart_loss",
     )
-st.caption(t("bn.loss.insight"))
+st.caption(t("binary.loss.insight"))
 
 # 2. Two classes: softmax of (z0, z1) is the sigmoid of z1 - z0.
-st.header(t("bn.section.two"))
-st.markdown(t("bn.two.intro"))
+st.header(t("binary.section.two"))
+st.markdown(t("binary.two.intro"))
 two_inputs, two_outputs = st.columns([1, 2], gap="large")
 with two_inputs:
-    z0_values, z0_ok = vector_input("bn_z0", t("bn.z0"), allow_inf=False, check=check_one_number)
-    z1_values, z1_ok = vector_input("bn_z1", t("bn.z1"), allow_inf=False, check=check_one_number)
+    z0_values, z0_ok = vector_input(
+        "bn_z0", t("binary.z0"), allow_inf=False, check=check_one_number
+    )
+    z1_values, z1_ok = vector_input(
+        "bn_z1", t("binary.z1"), allow_inf=False, check=check_one_number
+    )
     target = st.segmented_control(
-        t("bn.class"),
+        t("binary.class"),
         state.CLASSES,
         key="bn_class",
         required=True,
-        format_func=lambda n: t("bn.class.option", n=n),
+        format_func=lambda n: t("binary.class.option", n=n),
         persist_state="session",
     )
 z0 = float(z0_values[0]) if z0_values is not None else state.fallback("bn_z0")
@@ -185,21 +200,21 @@ with two_outputs:
     st.latex(view.latex_two_class(check))
     st.dataframe(view.two_class_table(check, t), hide_index=True, key="bn_two_table")
     st.metric(
-        t("bn.m.largest"),
+        t("binary.m.largest"),
         view.difference(check.largest_difference),
-        help=t("bn.m.largest.help", eps=f"{spacing_at_one():.2g}"),
+        help=t("binary.m.largest.help", eps=f"{spacing_at_one():.2g}"),
     )
     if not (z0_ok and z1_ok):
         st.caption(t("error.using_last"))
-st.caption(t("bn.two.caption"))
+st.caption(t("binary.two.caption"))
 
 # 3. The naive formula against the stable one, in float32 and float64.
-st.header(t("bn.section.stability"))
-st.markdown(t("bn.stab.intro"))
+st.header(t("binary.section.stability"))
+st.markdown(t("binary.stab.intro"))
 naive_column, stable_column = st.columns(2)
-naive_column.markdown(t("bn.stab.naive"))
+naive_column.markdown(t("binary.stab.naive"))
 naive_column.latex(view.LATEX_NAIVE)
-stable_column.markdown(t("bn.stab.stable"))
+stable_column.markdown(t("binary.stab.stable"))
 stable_column.latex(view.LATEX_STABLE)
 table_x = view.table_logits(p.x)
 table = [naive_versus_stable(table_x, y, dtype) for dtype in (np.float32, np.float64)]
@@ -208,7 +223,7 @@ st.dataframe(
     hide_index=True,
     key="bn_stability_table",
 )
-st.caption(t("bn.stab.table_caption", y=view.label_text(y)))
+st.caption(t("binary.stab.table_caption", y=view.label_text(y)))
 downloads(
     "binary",
     functools.partial(state.stability_download, table),
@@ -225,25 +240,25 @@ for column, dtype in zip(st.columns(2, gap="large"), (np.float32, np.float64), s
                 sweep.status,
                 p.x,
                 {
-                    "title": t("bn.fig.stab", dtype=sweep.dtype.name, y=view.label_text(y)),
-                    "x": t("bn.fig.x"),
-                    "loss": t("bn.fig.loss.axis"),
-                    "naive": t("bn.fig.stab.naive"),
-                    "stable": t("bn.fig.stab.stable"),
-                    "broken": t("bn.fig.stab.broken"),
-                    "zero": t("bn.fig.stab.zero"),
-                    "underflow": t("bn.fig.stab.underflow"),
-                    "current": t("bn.fig.current"),
+                    "title": t("binary.fig.stab", dtype=sweep.dtype.name, y=view.label_text(y)),
+                    "x": t("binary.fig.x"),
+                    "loss": t("binary.fig.loss.axis"),
+                    "naive": t("binary.fig.stab.naive"),
+                    "stable": t("binary.fig.stab.stable"),
+                    "broken": t("binary.fig.stab.broken"),
+                    "zero": t("binary.fig.stab.zero"),
+                    "underflow": t("binary.fig.stab.underflow"),
+                    "current": t("binary.fig.current"),
                 },
             ),
             f"bn_chart_stability_{sweep.dtype.name}",
         )
 st.caption(
     t(
-        "bn.stab.chart_caption",
+        "binary.stab.chart_caption",
         f32=f"{exp_overflow_limit(np.float32):.1f}",
         f64=f"{exp_overflow_limit(np.float64):.1f}",
     )
 )
-with st.expander(t("bn.code")):
+with st.expander(t("binary.code")):
     st.code(view.torch_snippet(p), language="python")

@@ -165,10 +165,10 @@ def _cell(value: float) -> str:
 
 def stability_download(results: Sequence[NaiveVersusStable], t: Callable[..., str]) -> pd.DataFrame:
     """Return the naive-versus-stable table with every digit each dtype holds (for the CSV)."""
-    columns = {t("bn.col.x"): [_cell(float(v)) for v in results[-1].x]}
+    columns = {t("binary.col.x"): [_cell(float(v)) for v in results[-1].x]}
     for r in results:
-        columns[t("bn.col.naive", dtype=r.dtype.name)] = [_cell(v) for v in r.naive]
-        columns[t("bn.col.stable", dtype=r.dtype.name)] = [_cell(v) for v in r.stable]
+        columns[t("binary.col.naive", dtype=r.dtype.name)] = [_cell(v) for v in r.naive]
+        columns[t("binary.col.stable", dtype=r.dtype.name)] = [_cell(v) for v in r.stable]
     return pd.DataFrame(columns)
 
 

@@ -133,15 +133,20 @@ def difference(value: float) -> str:
 def two_class_table(c: TwoClassCheck, t: Callable[..., str]) -> pd.DataFrame:
     """Return softmax & cross-entropy beside sigmoid & binary cross-entropy, with differences."""
     rows = [
-        (t("bn.row.p0"), c.softmax[0], c.sigmoid[0], c.probability_difference[0]),
-        (t("bn.row.p1"), c.softmax[1], c.sigmoid[1], c.probability_difference[1]),
-        (t("bn.row.loss"), c.ce_loss, c.bce_loss, c.loss_difference),
-        (t("bn.row.g0"), c.ce_grad[0], c.bce_grad[0], c.grad_difference[0]),
-        (t("bn.row.g1"), c.ce_grad[1], c.bce_grad[1], c.grad_difference[1]),
+        (t("binary.row.p0"), c.softmax[0], c.sigmoid[0], c.probability_difference[0]),
+        (t("binary.row.p1"), c.softmax[1], c.sigmoid[1], c.probability_difference[1]),
+        (t("binary.row.loss"), c.ce_loss, c.bce_loss, c.loss_difference),
+        (t("binary.row.g0"), c.ce_grad[0], c.bce_grad[0], c.grad_difference[0]),
+        (t("binary.row.g1"), c.ce_grad[1], c.bce_grad[1], c.grad_difference[1]),
     ]
     return pd.DataFrame(
         [(name, full(float(a)), full(float(b)), difference(float(d))) for name, a, b, d in rows],
-        columns=[t("bn.col.quantity"), t("bn.col.softmax"), t("bn.col.sigmoid"), t("bn.col.diff")],
+        columns=[
+            t("binary.col.quantity"),
+            t("binary.col.softmax"),
+            t("binary.col.sigmoid"),
+            t("binary.col.diff"),
+        ],
     )
 
 
@@ -157,15 +162,15 @@ def stability_table(
     ``results`` hold the same x in different dtypes; ``current`` is the row of the page's own x.
     """
     columns, broken = {}, {}
-    columns[t("bn.col.x")] = [_cell(float(v)) for v in results[-1].x]
+    columns[t("binary.col.x")] = [_cell(float(v)) for v in results[-1].x]
     for r in results:
-        naive = t("bn.col.naive", dtype=r.dtype.name)
+        naive = t("binary.col.naive", dtype=r.dtype.name)
         columns[naive] = [_cell(float(v)) for v in r.naive]
-        columns[t("bn.col.stable", dtype=r.dtype.name)] = [_cell(float(v)) for v in r.stable]
+        columns[t("binary.col.stable", dtype=r.dtype.name)] = [_cell(float(v)) for v in r.stable]
         broken[naive] = [s != "ok" for s in r.status]
     frame = pd.DataFrame(columns)
     if current is not None:
-        frame.iloc[current, 0] = t("bn.row.current", x=frame.iloc[current, 0])
+        frame.iloc[current, 0] = t("binary.row.current", x=frame.iloc[current, 0])
 
     def style(column: pd.Series) -> list[str]:
         flags = broken.get(column.name, [False] * len(column))

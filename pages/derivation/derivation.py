@@ -24,18 +24,18 @@ from pages.derivation import view
 from pages.derivation.figures import jacobian_figure, step_sweep_figure
 from pages.playground import state
 
-page_header("dv")
+page_header("derivation")
 state.init()
 inputs.adopt_playground_inputs()
 st.session_state.setdefault("dv_pair", "")
 urlstate.sync("derivation", inputs.URL_FIELDS)
 
 note, lecture, links = st.columns([3, 1, 2], vertical_alignment="center")
-note.caption(t("dv.shared"))
+note.caption(t("derivation.shared"))
 lecture.button(
-    t("dv.lecture"),
+    t("derivation.lecture"),
     key="dv_lecture",
-    help=t("dv.lecture.help"),
+    help=t("derivation.lecture.help"),
     on_click=inputs.use_lecture_example,
     icon=":material/school:",
     width="stretch",
@@ -45,13 +45,19 @@ with links:
 z_column, y_column, t_column = st.columns([4, 2, 3])
 with z_column:
     values, ok = vector_input(
-        "z", t("dv.z"), help=t("dv.z.help"), allow_inf=True, check=check_logits
+        "z", t("derivation.z"), help=t("derivation.z.help"), allow_inf=True, check=check_logits
     )
 with y_column:
-    target = st.number_input(t("dv.y"), min_value=1, step=1, key="y", persist_state="session")
+    target = st.number_input(
+        t("derivation.y"), min_value=1, step=1, key="y", persist_state="session"
+    )
 with t_column:
     temperature = st.select_slider(
-        t("dv.T"), state.TEMPERATURES, key="T", help=t("dv.T.help"), persist_state="session"
+        t("derivation.T"),
+        state.TEMPERATURES,
+        key="T",
+        help=t("derivation.T.help"),
+        persist_state="session",
     )
 
 if values is None:  # nothing valid typed yet in this session
@@ -66,39 +72,46 @@ j, u = c.target + 1, "z" if c.temperature == 1.0 else "u"
 shown = view.vector_classes(c.a, c.target)
 checked = top_classes(c.a, c.target)
 if len(shown) < num_classes:
-    st.caption(t("dv.top", shown=len(shown), total=num_classes))
+    st.caption(t("derivation.top", shown=len(shown), total=num_classes))
 
 chain_tab, jacobian_tab, check_tab, sigmoid_tab = st.tabs(
-    [t("dv.tab.chain"), t("dv.tab.jacobian"), t("dv.tab.check"), t("dv.tab.sigmoid")]
+    [
+        t("derivation.tab.chain"),
+        t("derivation.tab.jacobian"),
+        t("derivation.tab.check"),
+        t("derivation.tab.sigmoid"),
+    ]
 )
 
 with chain_tab:
-    st.markdown(t("dv.step.forward" if c.temperature == 1.0 else "dv.step.forward_T", j=j))
+    st.markdown(
+        t("derivation.step.forward" if c.temperature == 1.0 else "derivation.step.forward_T", j=j)
+    )
     st.latex(view.latex_forward(c, shown))
-    st.markdown(t("dv.step.loss"))
+    st.markdown(t("derivation.step.loss"))
     st.latex(view.latex_loss(c))
     if c.a[c.target] == 0 and math.isfinite(c.loss):
-        st.info(t("dv.loss.underflow", j=j, u=u), icon=":material/info:")
-    st.markdown(t("dv.step.chain"))
+        st.info(t("derivation.loss.underflow", j=j, u=u), icon=":material/info:")
+    st.markdown(t("derivation.step.chain"))
     st.latex(view.latex_chain(c))
-    st.markdown(t("dv.step.softmax"))
+    st.markdown(t("derivation.step.softmax"))
     st.latex(view.latex_softmax(c))
-    st.markdown(t("dv.case.same", j=j))
+    st.markdown(t("derivation.case.same", j=j))
     for line in view.latex_same_class(c):
         st.latex(line)
-    st.markdown(t("dv.case.other", i=c.other + 1))
+    st.markdown(t("derivation.case.other", i=c.other + 1))
     for line in view.latex_other_class(c):
         st.latex(line)
     if not c.invertible:
-        st.warning(t("dv.zero_aj", j=j), icon=":material/warning:")
-    st.markdown(t("dv.step.result"))
+        st.warning(t("derivation.zero_aj", j=j), icon=":material/warning:")
+    st.markdown(t("derivation.step.result"))
     st.latex(view.latex_result(c, shown))
     if c.temperature != 1.0:
-        st.markdown(t("dv.step.temperature", T=f"{c.temperature:g}"))
+        st.markdown(t("derivation.step.temperature", T=f"{c.temperature:g}"))
         st.latex(view.latex_temperature(c, shown))
 
 with jacobian_tab:
-    st.markdown(t("dv.jac.intro"))
+    st.markdown(t("derivation.jac.intro"))
     st.latex(view.latex_jacobian(c))
     cells = view.jacobian_classes(c.a, c.target)
     chart(
@@ -107,27 +120,33 @@ with jacobian_tab:
             [str(k + 1) for k in cells],
             cells.tolist().index(c.target),
             {
-                "title": t("dv.fig.jacobian"),
-                "rows": t("dv.fig.rows"),
-                "columns": t("dv.fig.columns"),
+                "title": t("derivation.fig.jacobian"),
+                "rows": t("derivation.fig.rows"),
+                "columns": t("derivation.fig.columns"),
             },
         ),
         "dv_chart_jacobian",
     )
     if len(cells) < num_classes:
-        st.caption(t("dv.jac.subset", shown=len(cells), total=num_classes))
+        st.caption(t("derivation.jac.subset", shown=len(cells), total=num_classes))
     symmetric, rows, product = st.columns(3)
     symmetric.metric(
-        t("dv.jac.symmetric"), view.small(c.symmetry_error), help=t("dv.jac.symmetric.help")
+        t("derivation.jac.symmetric"),
+        view.small(c.symmetry_error),
+        help=t("derivation.jac.symmetric.help"),
     )
-    rows.metric(t("dv.jac.rows"), view.small(c.row_sum_error), help=t("dv.jac.rows.help"))
-    product.metric(t("dv.jac.chain"), view.small(c.chain_error), help=t("dv.jac.chain.help"))
+    rows.metric(
+        t("derivation.jac.rows"), view.small(c.row_sum_error), help=t("derivation.jac.rows.help")
+    )
+    product.metric(
+        t("derivation.jac.chain"), view.small(c.chain_error), help=t("derivation.jac.chain.help")
+    )
     if max(c.symmetry_error, c.row_sum_error, c.chain_error) > 0:
-        st.caption(t("dv.jac.roundoff"))
-    st.markdown(t("dv.jac.backprop"))
+        st.caption(t("derivation.jac.roundoff"))
+    st.markdown(t("derivation.jac.backprop"))
     st.latex(view.latex_backprop(c, shown))
     if not c.invertible:
-        st.warning(t("dv.jac.zero"), icon=":material/warning:")
+        st.warning(t("derivation.jac.zero"), icon=":material/warning:")
 
 with check_tab:
     try:
@@ -135,16 +154,20 @@ with check_tab:
     except InputError as exc:  # a masked true class: the loss is infinite everywhere
         st.info(error_text(exc), icon=":material/block:")
     else:
-        st.markdown(t("dv.check.intro", eps=view.number(check.step, 3)))
+        st.markdown(t("derivation.check.intro", eps=view.number(check.step, 3)))
         table, verdict = st.columns([3, 1])
         table.dataframe(view.gradient_table(check, c.temperature, t), hide_index=True)
-        verdict.metric(t("dv.check.error"), view.small(check.error), help=t("dv.check.error.help"))
-        verdict.caption(t("dv.check.rule"))
+        verdict.metric(
+            t("derivation.check.error"),
+            view.small(check.error),
+            help=t("derivation.check.error.help"),
+        )
+        verdict.caption(t("derivation.check.rule"))
         if len(checked) < num_classes:
-            st.caption(t("dv.check.subset", shown=len(checked), total=num_classes))
+            st.caption(t("derivation.check.subset", shown=len(checked), total=num_classes))
         if len(check.classes) < len(checked):
-            st.caption(t("dv.check.masked"))
-        st.markdown(t("dv.sweep.title"))
+            st.caption(t("derivation.check.masked"))
+        st.markdown(t("derivation.sweep.title"))
         sweep = inputs.cached_step_sweep(values, c.target, c.temperature, tuple(checked.tolist()))
         chart(
             step_sweep_figure(
@@ -152,43 +175,43 @@ with check_tab:
                 sweep.errors,
                 sweep.best,
                 {
-                    "title": t("dv.fig.sweep"),
-                    "step": t("dv.fig.step"),
-                    "error": t("dv.fig.error"),
-                    "best": t("dv.fig.best", eps="{eps}"),
-                    "truncation": t("dv.fig.truncation"),
-                    "roundoff": t("dv.fig.roundoff"),
+                    "title": t("derivation.fig.sweep"),
+                    "step": t("derivation.fig.step"),
+                    "error": t("derivation.fig.error"),
+                    "best": t("derivation.fig.best", eps="{eps}"),
+                    "truncation": t("derivation.fig.truncation"),
+                    "roundoff": t("derivation.fig.roundoff"),
                 },
             ),
             "dv_chart_sweep",
         )
         for name, best in sweep.best.items():
             if math.isnan(best):
-                st.caption(t("dv.sweep.nan", dtype=name))
-        st.markdown(t("dv.sweep.explain"))
+                st.caption(t("derivation.sweep.nan", dtype=name))
+        st.markdown(t("derivation.sweep.explain"))
 
 with sigmoid_tab:
-    st.markdown(t("dv.sig.intro"))
+    st.markdown(t("derivation.sig.intro"))
     st.latex(view.SIGMOID)
-    st.markdown(t("dv.sig.identity"))
+    st.markdown(t("derivation.sig.identity"))
     st.latex(view.TWO_CLASSES)
-    example = t("dv.pair.placeholder", z1=values[0], z2=values[1])
+    example = t("derivation.pair.placeholder", z1=values[0], z2=values[1])
     with st.columns([2, 3])[0]:
-        z1, z2 = inputs.pair_input(t("dv.pair"), t("dv.pair.help"), example, values)
+        z1, z2 = inputs.pair_input(t("derivation.pair"), t("derivation.pair.help"), example, values)
     try:
         pair = two_class_sigmoid(z1, z2, c.temperature)
     except InputError as exc:
         masked = exc.code == "all_masked"
-        st.info(t("dv.sig.masked") if masked else error_text(exc), icon=":material/block:")
+        st.info(t("derivation.sig.masked") if masked else error_text(exc), icon=":material/block:")
     else:
-        st.markdown(t("dv.sig.numbers", z1=view.typed(z1), z2=view.typed(z2)))
+        st.markdown(t("derivation.sig.numbers", z1=view.typed(z1), z2=view.typed(z2)))
         st.latex(view.latex_two_classes(pair, z1, z2, c.temperature))
         plain = "_1" if c.temperature == 1.0 else ""
         left, right, slope_left, slope_right = st.columns(4)
-        left.metric(t("dv.sig.softmax"), view.full(pair.softmax[1]))
-        right.metric(t(f"dv.sig.sigmoid{plain}"), view.full(pair.sigmoid[1]))
-        slope_left.metric(t(f"dv.sig.jacobian{plain}"), view.full(pair.jacobian))
-        slope_right.metric(t("dv.sig.slope"), view.full(pair.slope))
-        st.caption(t("dv.sig.difference", value=view.small(pair.difference)))
+        left.metric(t("derivation.sig.softmax"), view.full(pair.softmax[1]))
+        right.metric(t(f"derivation.sig.sigmoid{plain}"), view.full(pair.sigmoid[1]))
+        slope_left.metric(t(f"derivation.sig.jacobian{plain}"), view.full(pair.jacobian))
+        slope_right.metric(t("derivation.sig.slope"), view.full(pair.slope))
+        st.caption(t("derivation.sig.difference", value=view.small(pair.difference)))
 
 downloads("derivation", functools.partial(view.steps_table, c, values), view.record(c, values))

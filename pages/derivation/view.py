@@ -216,17 +216,21 @@ def latex_backprop(c: ChainRule, shown: Sequence[int]) -> str:
 
 def gradient_table(check: GradientCheck, temperature: float, t: Translate) -> Styler:
     """Return the table class | formula | finite differences | |difference|, one row per class."""
-    formula = t("dv.col.formula" if temperature == 1.0 else "dv.col.formula_T")
+    formula = t("derivation.col.formula" if temperature == 1.0 else "derivation.col.formula_T")
     frame = pd.DataFrame(
         {
-            t("dv.col.class"): [str(k + 1) for k in check.classes],
+            t("derivation.col.class"): [str(k + 1) for k in check.classes],
             formula: check.analytic,
-            t("dv.col.numeric"): check.numeric,
-            t("dv.col.difference"): check.difference,
+            t("derivation.col.numeric"): check.numeric,
+            t("derivation.col.difference"): check.difference,
         }
     )
     return frame.style.format(
-        {formula: "{:.10f}", t("dv.col.numeric"): "{:.10f}", t("dv.col.difference"): "{:.1e}"}
+        {
+            formula: "{:.10f}",
+            t("derivation.col.numeric"): "{:.10f}",
+            t("derivation.col.difference"): "{:.1e}",
+        }
     )
 
 
@@ -234,13 +238,13 @@ def steps_table(c: ChainRule, z: np.ndarray, t: Translate) -> pd.DataFrame:
     """Return the numbers of the chain rule, one row per class, for the CSV download."""
     return pd.DataFrame(
         {
-            t("dv.col.class"): [str(k + 1) for k in range(z.size)],
-            t("dv.col.z"): z,
-            t("dv.col.a"): c.a,
-            t("dv.col.y"): c.y,
-            t("dv.col.dl_da"): c.dloss_da,
-            t("dv.col.grad"): c.grad,
-            t("dv.col.chain"): c.chain,
+            t("derivation.col.class"): [str(k + 1) for k in range(z.size)],
+            t("derivation.col.z"): z,
+            t("derivation.col.a"): c.a,
+            t("derivation.col.y"): c.y,
+            t("derivation.col.dl_da"): c.dloss_da,
+            t("derivation.col.grad"): c.grad,
+            t("derivation.col.chain"): c.chain,
         }
     )
 

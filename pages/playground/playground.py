@@ -30,14 +30,14 @@ from pages.playground.view import (
     torch_snippet,
 )
 
-page_header("pg")
+page_header("playground")
 state.init()
 urlstate.sync("playground", state.URL_FIELDS, keep_url=False)  # written by workbench()
 
 presets = st.container(horizontal=True)
 for name in state.PRESETS:
     presets.button(
-        t(f"pg.preset.{name}"),
+        t(f"playground.preset.{name}"),
         key=f"preset_{name}",
         on_click=state.apply_preset,
         args=(name,),
@@ -53,18 +53,18 @@ def workbench() -> None:
     with inputs:
         urlstate.share_and_reset("playground", state.URL_FIELDS, state.reset)
         mode = st.segmented_control(
-            t("pg.mode"),
+            t("playground.mode"),
             state.MODES,
             key="mode",
-            format_func=lambda m: t(f"pg.mode.{m}"),
+            format_func=lambda m: t(f"playground.mode.{m}"),
             on_change=state.carry_over,
             persist_state="session",
         )
         if mode == "sliders":
-            k = st.slider(t("pg.k"), 2, state.MAX_SLIDERS, key="k", persist_state="session")
+            k = st.slider(t("playground.k"), 2, state.MAX_SLIDERS, key="k", persist_state="session")
             z = [
                 st.slider(
-                    t("pg.slider", n=i + 1),
+                    t("playground.slider", n=i + 1),
                     state.SLIDER_MIN,
                     state.SLIDER_MAX,
                     step=0.1,
@@ -75,27 +75,36 @@ def workbench() -> None:
             ]
             values, ok = check_logits(z), True
         elif mode == "probs":
-            values, ok = vector_input("a", t("pg.a"), check=check_distribution)
+            values, ok = vector_input("a", t("playground.a"), check=check_distribution)
             if not ok and state.normalisable():
                 st.button(
-                    t("pg.normalise", total=state.probability_sum()),
+                    t("playground.normalise", total=state.probability_sum()),
                     key="normalise",
                     on_click=state.normalise,
                     icon=":material/balance:",
                 )
         else:
             values, ok = vector_input(
-                "z", t("pg.z"), help=t("pg.z.help"), allow_inf=True, check=check_logits
+                "z",
+                t("playground.z"),
+                help=t("playground.z.help"),
+                allow_inf=True,
+                check=check_logits,
             )
         names_text = st.text_input(
-            t("pg.names"), key="names", help=t("pg.names.help"), persist_state="session"
+            t("playground.names"),
+            key="names",
+            help=t("playground.names.help"),
+            persist_state="session",
         )
-        target = st.number_input(t("pg.y"), min_value=1, step=1, key="y", persist_state="session")
+        target = st.number_input(
+            t("playground.y"), min_value=1, step=1, key="y", persist_state="session"
+        )
         temperature = st.select_slider(
-            t("pg.T"),
+            t("playground.T"),
             state.TEMPERATURES,
             key="T",
-            help=t("pg.T.help"),
+            help=t("playground.T.help"),
             persist_state="session",
             disabled=mode == "probs",
         )
@@ -120,24 +129,31 @@ def workbench() -> None:
     with outputs:
         loss_column, predicted_column, entropy_column, perplexity_column = st.columns(4)
         loss_column.metric(
-            t("pg.loss"), f"{result.loss:.4f}", help=t("pg.loss.full", value=repr(result.loss))
+            t("playground.loss"),
+            f"{result.loss:.4f}",
+            help=t("playground.loss.full", value=repr(result.loss)),
         )
         predicted_column.metric(
-            t("pg.predicted"),
+            t("playground.predicted"),
             labels[result.predicted],
-            delta=t("pg.right") if result.correct else t("pg.wrong"),
+            delta=t("playground.right") if result.correct else t("playground.wrong"),
             delta_color="normal" if result.correct else "inverse",
             delta_arrow="off",
         )
-        entropy_column.metric(t("pg.entropy"), f"{result.entropy:.4f}")
+        entropy_column.metric(t("playground.entropy"), f"{result.entropy:.4f}")
         perplexity_column.metric(
-            t("pg.perplexity"), f"{result.perplexity:.3f}", help=t("pg.perplexity.help")
+            t("playground.perplexity"),
+            f"{result.perplexity:.3f}",
+            help=t("playground.perplexity.help"),
         )
         st.latex(latex_loss(result, labels))
         if not ok:
             st.caption(t("error.using_last"))
         if len(shown) < num_classes:
-            st.info(t("pg.top", shown=len(shown), total=num_classes), icon=":material/filter_list:")
+            st.info(
+                t("playground.top", shown=len(shown), total=num_classes),
+                icon=":material/filter_list:",
+            )
         chart(
             probabilities_figure(
                 result.a,
@@ -147,10 +163,10 @@ def workbench() -> None:
                 result.target,
                 result.predicted,
                 {
-                    "title": t("pg.fig.probs"),
-                    "a": t("pg.fig.a"),
-                    "y": t("pg.fig.y"),
-                    "argmax": t("pg.fig.argmax"),
+                    "title": t("playground.fig.probs"),
+                    "a": t("playground.fig.a"),
+                    "y": t("playground.fig.y"),
+                    "argmax": t("playground.fig.argmax"),
                     "class": t("class"),
                 },
             ),
@@ -162,12 +178,16 @@ def workbench() -> None:
                 result.grad,
                 shown,
                 [labels[k] for k in shown],
-                {"title": t("pg.fig.grad"), "grad": t("pg.fig.grad.axis"), "class": t("class")},
+                {
+                    "title": t("playground.fig.grad"),
+                    "grad": t("playground.fig.grad.axis"),
+                    "class": t("class"),
+                },
             ),
             "chart_grad",
         )
         if result.temperature != 1.0:
-            st.caption(t("pg.grad.temperature"))
+            st.caption(t("playground.grad.temperature"))
         p, neg_log_p = neg_log_curve(result.a[result.target] / 2)
         chart(
             neg_log_figure(
@@ -176,26 +196,26 @@ def workbench() -> None:
                 float(result.a[result.target]),
                 result.loss,
                 {
-                    "title": t("pg.fig.neglog"),
-                    "p": t("pg.fig.p"),
-                    "loss": t("pg.fig.loss"),
-                    "current": t("pg.fig.current"),
+                    "title": t("playground.fig.neglog"),
+                    "p": t("playground.fig.p"),
+                    "loss": t("playground.fig.loss"),
+                    "current": t("playground.fig.current"),
                 },
             ),
             "chart_neglog",
         )
         steps = softmax_steps(result.z if result.z is not None else result.a)
         # Filled only while open (a rerun opens them): most reruns skip the table and the code.
-        pipeline = st.expander(t("pg.pipeline"), key="pg_pipeline", on_change="rerun")
+        pipeline = st.expander(t("playground.pipeline"), key="pg_pipeline", on_change="rerun")
         if pipeline.open:
             with pipeline:
                 if result.z is None:
-                    st.caption(t("pg.pipeline.probs"))
+                    st.caption(t("playground.pipeline.probs"))
                 st.table(
                     pipeline_table(steps, result, labels, t), border="horizontal", hide_index=True
                 )
-                st.caption(t("pg.sum", total=f"{float(steps.total[0]):.6g}"))
-        code = st.expander(t("pg.code"), key="pg_code", on_change="rerun")
+                st.caption(t("playground.sum", total=f"{float(steps.total[0]):.6g}"))
+        code = st.expander(t("playground.code"), key="pg_code", on_change="rerun")
         if code.open:
             code.code(torch_snippet(result, t), language="python")
         downloads(

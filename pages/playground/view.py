@@ -54,13 +54,13 @@ def pipeline_table(
     """Return the table z → z − max → e^(z − max) → a, with y and a − y, one row per class."""
     return pd.DataFrame(
         {
-            t("pg.col.class"): list(labels),
-            t("pg.col.z"): steps.z,
-            t("pg.col.shifted"): steps.shifted,
-            t("pg.col.exp"): steps.exp,
-            t("pg.col.a"): result.a,
-            t("pg.col.y"): result.y,
-            t("pg.col.grad"): result.grad,
+            t("playground.col.class"): list(labels),
+            t("playground.col.z"): steps.z,
+            t("playground.col.shifted"): steps.shifted,
+            t("playground.col.exp"): steps.exp,
+            t("playground.col.a"): result.a,
+            t("playground.col.y"): result.y,
+            t("playground.col.grad"): result.grad,
         }
     )
 
@@ -74,7 +74,7 @@ def torch_snippet(result: Prediction, t: Callable[..., str]) -> str:
             "import torch",
             "import torch.nn.functional as F",
             "",
-            t("pg.code.comment", shown=result.target + 1, index=result.target),
+            t("playground.code.comment", shown=result.target + 1, index=result.target),
             f"z = torch.tensor([{z}], dtype=torch.float64, requires_grad=True)",
             f"loss = F.cross_entropy(z{scale}, torch.tensor([{result.target}]))",
             "loss.backward()",

@@ -38,17 +38,17 @@ from pages.stability.view import (
     verdict,
 )
 
-page_header("st")
+page_header("stability")
 state.init()
 urlstate.sync("stability", state.URL_FIELDS)
 
 dtype_column, link_column = st.columns([3, 1], vertical_alignment="bottom")
 dtype = dtype_column.segmented_control(
-    t("st.dtype"),
+    t("stability.dtype"),
     state.DTYPE_NAMES,
     key="st_dtype",
     required=True,
-    help=t("st.dtype.help"),
+    help=t("stability.dtype.help"),
     persist_state="session",
 )
 with link_column:
@@ -57,7 +57,12 @@ dtype = dtype if dtype in state.DTYPE_NAMES else state.current_dtype()
 limits = {name: dtype_limits(name) for name in state.DTYPE_NAMES}
 
 steps_tab, sweep_tab, shift_tab, log_tab = st.tabs(
-    [t("st.tab.steps"), t("st.tab.sweep"), t("st.tab.shift"), t("st.tab.log")]
+    [
+        t("stability.tab.steps"),
+        t("stability.tab.sweep"),
+        t("stability.tab.shift"),
+        t("stability.tab.log"),
+    ]
 )
 
 # ---- 1. naive vs stable, step by step ---------------------------------------------------------
@@ -65,7 +70,7 @@ with steps_tab:
     preset_columns = st.columns(len(state.PRESETS))
     for column, name in zip(preset_columns, state.PRESETS, strict=True):
         column.button(
-            t(f"st.preset.{name}"),
+            t(f"stability.preset.{name}"),
             key=f"st_preset_{name}",
             on_click=state.apply_preset,
             args=(name,),
@@ -75,8 +80,8 @@ with steps_tab:
     with input_column:
         z, ok = vector_input(
             "st_z",
-            t("st.z"),
-            help=t("st.z.help"),
+            t("stability.z"),
+            help=t("stability.z.help"),
             max_count=state.MAX_LOGITS,
             check=check_logits,
         )
@@ -92,7 +97,7 @@ with steps_tab:
             k = int(np.argmax(too_big))
             st.warning(
                 t(
-                    "st.z.stored",
+                    "stability.z.stored",
                     dtype=dtype,
                     value=f"{z[k]:g}",
                     max=f"{limits[dtype].max:.5g}",
@@ -103,7 +108,10 @@ with steps_tab:
         if not ok:
             st.caption(t("error.using_last"))
     with verdict_column:
-        for stable, label in ((False, "st.verdicts.naive"), (True, "st.verdicts.stable")):
+        for stable, label in (
+            (False, "stability.verdicts.naive"),
+            (True, "stability.verdicts.stable"),
+        ):
             badges = [badge_text(results[name, stable], name, t) for name in state.DTYPE_NAMES]
             st.markdown(f"**{t(label)}** &nbsp; " + " &nbsp; ".join(badges))
 
@@ -112,24 +120,27 @@ with steps_tab:
         name = "stable" if stable else "naive"
         result = results[dtype, stable]
         with column:
-            st.subheader(t(f"st.{name}.title"))
-            st.latex(t(f"st.{name}.formula"))
+            st.subheader(t(f"stability.{name}.title"))
+            st.latex(t(f"stability.{name}.formula"))
             shift = dtype_number(float(result.steps.shift[0]), dtype)
-            st.markdown(t("st.m.stable", m=shift) if stable else t("st.m.naive"))
+            st.markdown(t("stability.m.stable", m=shift) if stable else t("stability.m.naive"))
             st.table(steps_table(result, dtype, t))
             sentences = verdict(result, limits[dtype], t)
             if sentences:
                 st.warning("  \n".join(sentences), icon=":material/error:")
             else:
-                st.success(t("st.verdict.fine", dtype=dtype), icon=":material/check_circle:")
+                st.success(t("stability.verdict.fine", dtype=dtype), icon=":material/check_circle:")
                 if result.masked.any():
                     st.caption(
-                        t("st.masked.note", classes=classes_text(np.flatnonzero(result.masked)))
+                        t(
+                            "stability.masked.note",
+                            classes=classes_text(np.flatnonzero(result.masked)),
+                        )
                     )
                 if underflow_classes(result):
                     st.caption(
                         t(
-                            "st.underflow.note",
+                            "stability.underflow.note",
                             classes=classes_text(underflow_classes(result)),
                             tiny=f"{limits[dtype].smallest_subnormal:.3g}",
                             dtype=dtype,
@@ -138,17 +149,17 @@ with steps_tab:
             chart(
                 bars_figure(
                     [str(k + 1) for k in range(z.size)],
-                    [Series(t("st.fig.a"), result.steps.a.tolist(), NEGATIVE)],
+                    [Series(t("stability.fig.a"), result.steps.a.tolist(), NEGATIVE)],
                     {
-                        "title": t(f"st.fig.{name}", dtype=dtype),
-                        "a": t("st.fig.a"),
+                        "title": t(f"stability.fig.{name}", dtype=dtype),
+                        "a": t("stability.fig.a"),
                         "class": t("class"),
-                        "broken": t("st.fig.broken"),
+                        "broken": t("stability.fig.broken"),
                     },
                 ),
                 f"st_chart_{name}",
             )
-    st.caption(t("st.legend", dtype=dtype))
+    st.caption(t("stability.legend", dtype=dtype))
     naive, stable = results[dtype, False], results[dtype, True]
     downloads(
         "stability",
@@ -158,11 +169,11 @@ with steps_tab:
 
 # ---- 2. where each float type breaks ----------------------------------------------------------
 with sweep_tab:
-    st.markdown(t("st.sweep.intro"))
+    st.markdown(t("stability.sweep.intro"))
     metric_columns = st.columns(len(state.DTYPE_NAMES))
     for column, name in zip(metric_columns, state.DTYPE_NAMES, strict=True):
-        column.metric(t("st.metric.overflow", dtype=name), signed(limits[name].overflow))
-        column.metric(t("st.metric.underflow", dtype=name), signed(limits[name].underflow))
+        column.metric(t("stability.metric.overflow", dtype=name), signed(limits[name].overflow))
+        column.metric(t("stability.metric.underflow", dtype=name), signed(limits[name].underflow))
     st.table(limits_table(list(limits.values()), t), hide_index=True)
     x = sweep_grid()
     sweeps = {
@@ -170,12 +181,12 @@ with sweep_tab:
         "underflow": {name: underflow_sweep(x, name) for name in state.DTYPE_NAMES},
     }
     for kind, results in sweeps.items():
-        rows = [(t("st.row.naive", dtype=name), results[name][0]) for name in results]
-        rows += [(t("st.row.stable", dtype=name), results[name][1]) for name in results]
+        rows = [(t("stability.row.naive", dtype=name), results[name][0]) for name in results]
+        rows += [(t("stability.row.stable", dtype=name), results[name][1]) for name in results]
         thresholds = [
             (
                 abs(getattr(limits[name], kind)),
-                t(f"st.fig.threshold.{kind}", value=signed(getattr(limits[name], kind))),
+                t(f"stability.fig.threshold.{kind}", value=signed(getattr(limits[name], kind))),
             )
             for name in state.DTYPE_NAMES
         ]
@@ -185,24 +196,24 @@ with sweep_tab:
                 [(label, values.tolist()) for label, values in rows],
                 thresholds,
                 {
-                    "title": t(f"st.fig.{kind}"),
-                    "x": t(f"st.fig.x.{kind}"),
-                    "finite": t("st.fig.finite"),
-                    "nan": t("st.fig.nan"),
+                    "title": t(f"stability.fig.{kind}"),
+                    "x": t(f"stability.fig.x.{kind}"),
+                    "finite": t("stability.fig.finite"),
+                    "nan": t("stability.fig.nan"),
                 },
             ),
             f"st_chart_{kind}",
         )
-    st.caption(t("st.sweep.caption"))
+    st.caption(t("stability.sweep.caption"))
 
 # ---- 3. shift invariance ----------------------------------------------------------------------
 with shift_tab:
-    st.markdown(t("st.shift.intro"))
-    st.latex(t("st.shift.formula"))
+    st.markdown(t("stability.shift.intro"))
+    st.latex(t("stability.shift.formula"))
     z_column, c_column = st.columns(2, gap="large")
     with z_column:
         shift_z, ok = vector_input(
-            "st_shift_z", t("st.shift.z"), max_count=state.MAX_LOGITS, check=check_logits
+            "st_shift_z", t("stability.shift.z"), max_count=state.MAX_LOGITS, check=check_logits
         )
         if shift_z is None:
             shift_z = state.fallback("st_shift_z")
@@ -210,7 +221,7 @@ with shift_tab:
             st.caption(t("error.using_last"))
     with c_column:
         c = st.slider(
-            t("st.shift.c"),
+            t("stability.shift.c"),
             state.SHIFT_MIN,
             state.SHIFT_MAX,
             step=1.0,
@@ -220,31 +231,31 @@ with shift_tab:
         )
     check = shift_check(shift_z, c, dtype)
     st.table(shift_table(check, dtype, t))
-    st.metric(t("st.shift.max_diff"), difference_text(check.max_difference))
+    st.metric(t("stability.shift.max_diff"), difference_text(check.max_difference))
     if check.overflows:
         st.warning(
-            t("st.shift.overflow", dtype=dtype, max=f"{limits[dtype].max:.5g}"),
+            t("stability.shift.overflow", dtype=dtype, max=f"{limits[dtype].max:.5g}"),
             icon=":material/error:",
         )
     elif check.max_difference == 0:
-        st.success(t("st.shift.same"), icon=":material/check_circle:")
+        st.success(t("stability.shift.same"), icon=":material/check_circle:")
     else:
-        st.info(t("st.shift.rounding", dtype=dtype), icon=":material/info:")
+        st.info(t("stability.shift.rounding", dtype=dtype), icon=":material/info:")
     if check.naive_breaks:
-        st.warning(t("st.shift.naive"), icon=":material/error:")
+        st.warning(t("stability.shift.naive"), icon=":material/error:")
     chart(
         bars_figure(
             [str(k + 1) for k in range(check.z.size)],
             [
-                Series(t("st.shift.row.a"), check.a.tolist(), NEGATIVE),
-                Series(t("st.shift.row.a_shifted"), check.a_shifted.tolist(), PREDICTED),
-                Series(t("st.shift.row.naive"), check.naive_shifted.tolist(), POSITIVE),
+                Series(t("stability.shift.row.a"), check.a.tolist(), NEGATIVE),
+                Series(t("stability.shift.row.a_shifted"), check.a_shifted.tolist(), PREDICTED),
+                Series(t("stability.shift.row.naive"), check.naive_shifted.tolist(), POSITIVE),
             ],
             {
-                "title": t("st.fig.shift", dtype=dtype),
-                "a": t("st.fig.a"),
+                "title": t("stability.fig.shift", dtype=dtype),
+                "a": t("stability.fig.a"),
                 "class": t("class"),
-                "broken": t("st.fig.broken"),
+                "broken": t("stability.fig.broken"),
             },
         ),
         "st_chart_shift",
@@ -252,12 +263,12 @@ with shift_tab:
 
 # ---- 4. log(softmax) vs log_softmax -----------------------------------------------------------
 with log_tab:
-    st.markdown(t("st.log.intro"))
-    st.latex(t("st.log.formula"))
+    st.markdown(t("stability.log.intro"))
+    st.latex(t("stability.log.formula"))
     z_column, y_column = st.columns(2, gap="large")
     with z_column:
         log_z, ok = vector_input(
-            "st_log_z", t("st.log.z"), max_count=state.MAX_LOGITS, check=check_logits
+            "st_log_z", t("stability.log.z"), max_count=state.MAX_LOGITS, check=check_logits
         )
         if log_z is None:
             log_z = state.fallback("st_log_z")
@@ -265,26 +276,36 @@ with log_tab:
             st.caption(t("error.using_last"))
     with y_column:
         target = st.number_input(
-            t("st.log.y"), min_value=1, step=1, key="st_log_y", persist_state="session"
+            t("stability.log.y"), min_value=1, step=1, key="st_log_y", persist_state="session"
         )
         target = checked_target(
             target, log_z.size, memory="_valid_st_log_y", default=state.DEFAULTS["st_log_y"]
         )
     comparison = log_comparison(log_z, target - 1, dtype)
     a_column, log_a_column, log_softmax_column = st.columns(3)
-    a_column.metric(t("st.log.a_j"), dtype_number(comparison.a_j, dtype))
-    log_a_column.metric(t("st.log.log_a"), dtype_number(comparison.log_of_softmax, dtype))
-    log_softmax_column.metric(t("st.log.log_softmax"), dtype_number(comparison.log_softmax, dtype))
+    a_column.metric(t("stability.log.a_j"), dtype_number(comparison.a_j, dtype))
+    log_a_column.metric(t("stability.log.log_a"), dtype_number(comparison.log_of_softmax, dtype))
+    log_softmax_column.metric(
+        t("stability.log.log_softmax"), dtype_number(comparison.log_softmax, dtype)
+    )
     st.latex(latex_log_of_softmax(comparison, dtype))
     st.latex(latex_log_softmax(comparison, dtype))
     loss_naive_column, loss_stable_column = st.columns(2)
-    loss_naive_column.metric(t("st.log.loss_naive"), dtype_number(comparison.loss_naive, dtype))
-    loss_stable_column.metric(t("st.log.loss_stable"), dtype_number(comparison.loss_stable, dtype))
+    loss_naive_column.metric(
+        t("stability.log.loss_naive"), dtype_number(comparison.loss_naive, dtype)
+    )
+    loss_stable_column.metric(
+        t("stability.log.loss_stable"), dtype_number(comparison.loss_stable, dtype)
+    )
     if comparison.naive_breaks:
         st.warning(
-            t("st.log.broken", dtype=dtype, loss=dtype_number(comparison.loss_stable, dtype)),
+            t(
+                "stability.log.broken",
+                dtype=dtype,
+                loss=dtype_number(comparison.loss_stable, dtype),
+            ),
             icon=":material/error:",
         )
     else:
-        st.info(t("st.log.fine"), icon=":material/info:")
-    st.caption(t("st.log.pytorch"))
+        st.info(t("stability.log.fine"), icon=":material/info:")
+    st.caption(t("stability.log.pytorch"))

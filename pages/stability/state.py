@@ -129,7 +129,10 @@ def naive_and_stable_download(
 ) -> pd.DataFrame:
     """Return :func:`steps_download` of the naive and the stable computation, labelled."""
     return steps_download(
-        [(t("st.row.naive", dtype=dtype), naive), (t("st.row.stable", dtype=dtype), stable)],
+        [
+            (t("stability.row.naive", dtype=dtype), naive),
+            (t("stability.row.stable", dtype=dtype), stable),
+        ],
         dtype,
         t,
     )
@@ -149,8 +152,12 @@ def steps_download(
         for k in range(steps.z.size):
             cells = [_cell(float(getattr(steps, name)[k]), dtype) for name in _STEPS]
             rows.append([label, str(k + 1), *cells])
-        rows.append([label, t("st.row.total"), "", "", _cell(float(steps.total[0]), dtype), ""])
-    columns = [t("st.col.formula"), t("st.col.class")] + [t(f"st.col.{n}") for n in _STEPS]
+        rows.append(
+            [label, t("stability.row.total"), "", "", _cell(float(steps.total[0]), dtype), ""]
+        )
+    columns = [t("stability.col.formula"), t("stability.col.class")] + [
+        t(f"stability.col.{n}") for n in _STEPS
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -50,12 +50,14 @@ def steps_table(diagnosis: Diagnosis, dtype: str, t: Translate) -> Styler:
     """Return the table z → z − m → e^(z − m) → a (one row per class) and Σ, coloured."""
     steps = diagnosis.steps
     k = steps.z.size
-    columns = [t(f"st.col.{name}") for name in _COLUMN_STEPS]
+    columns = [t(f"stability.col.{name}") for name in _COLUMN_STEPS]
     rows = [
         [dtype_number(float(getattr(steps, n)[i]), dtype) for n in _COLUMN_STEPS] for i in range(k)
     ]
     rows.append(["", "", dtype_number(float(steps.total[0]), dtype), ""])
-    index = pd.Index([str(i + 1) for i in range(k)] + [t("st.row.total")], name=t("st.col.class"))
+    index = pd.Index(
+        [str(i + 1) for i in range(k)] + [t("stability.row.total")], name=t("stability.col.class")
+    )
     frame = pd.DataFrame(rows, index=index, columns=columns)
     css = np.full(frame.shape, "", dtype=object)
     for column, name in enumerate(_COLUMN_STEPS):
@@ -84,12 +86,12 @@ def verdict(diagnosis: Diagnosis, limits: DtypeLimits, t: Translate) -> list[str
     value = diagnosis.first_value
     kind = "nan" if value != value else "inf" if value > 0 else "-inf"
     classes = diagnosis.first_classes
-    where = t("st.verdict.where", classes=classes_text(classes)) if classes else ""
+    where = t("stability.verdict.where", classes=classes_text(classes)) if classes else ""
     sentences = [
         t(
-            "st.verdict.first",
+            "stability.verdict.first",
             value=dtype_number(value, limits.name),
-            step=t(f"st.step.{step}"),
+            step=t(f"stability.step.{step}"),
             where=where,
         )
     ]
@@ -100,10 +102,10 @@ def verdict(diagnosis: Diagnosis, limits: DtypeLimits, t: Translate) -> list[str
         "a_total": f"{diagnosis.a_total:.6g}",
         "threshold": signed(limits.underflow if kind == "nan" else limits.overflow),
     }
-    key = f"st.cause.{step}.{kind}"
-    sentences.append(t(key if key in STRINGS["en"] else "st.cause.other", **params))
+    key = f"stability.cause.{step}.{kind}"
+    sentences.append(t(key if key in STRINGS["en"] else "stability.cause.other", **params))
     if diagnosis.nan_cause is not None:
-        sentences.append(t(f"st.nan.{diagnosis.nan_cause}"))
+        sentences.append(t(f"stability.nan.{diagnosis.nan_cause}"))
     return sentences
 
 
@@ -115,12 +117,12 @@ def underflow_classes(diagnosis: Diagnosis) -> list[int]:
 def badge_text(diagnosis: Diagnosis, dtype: str, t: Translate) -> str:
     """Return a Markdown badge: green ``float16: works`` or purple ``float16: inf in e^(z − m)``."""
     if diagnosis.first_step is None:
-        return f":green-badge[:material/check_circle: {t('st.badge.ok', dtype=dtype)}]"
+        return f":green-badge[:material/check_circle: {t('stability.badge.ok', dtype=dtype)}]"
     text = t(
-        "st.badge.broken",
+        "stability.badge.broken",
         dtype=dtype,
         value=dtype_number(diagnosis.first_value, dtype),
-        step=t(f"st.step.{diagnosis.first_step}"),
+        step=t(f"stability.step.{diagnosis.first_step}"),
     )
     return f":violet-badge[:material/error: {text}]"
 
@@ -129,11 +131,11 @@ def limits_table(limits: Sequence[DtypeLimits], t: Translate) -> pd.DataFrame:
     """Return one row per float type: largest number, overflow point, smallest one, underflow."""
     return pd.DataFrame(
         {
-            t("st.limits.dtype"): [item.name for item in limits],
-            t("st.limits.max"): [f"{item.max:.5g}" for item in limits],
-            t("st.limits.overflow"): [signed(item.overflow) for item in limits],
-            t("st.limits.tiny"): [f"{item.smallest_subnormal:.3g}" for item in limits],
-            t("st.limits.underflow"): [signed(item.underflow) for item in limits],
+            t("stability.limits.dtype"): [item.name for item in limits],
+            t("stability.limits.max"): [f"{item.max:.5g}" for item in limits],
+            t("stability.limits.overflow"): [signed(item.overflow) for item in limits],
+            t("stability.limits.tiny"): [f"{item.smallest_subnormal:.3g}" for item in limits],
+            t("stability.limits.underflow"): [signed(item.underflow) for item in limits],
         }
     )
 
@@ -141,11 +143,11 @@ def limits_table(limits: Sequence[DtypeLimits], t: Translate) -> pd.DataFrame:
 def shift_table(check: ShiftCheck, dtype: str, t: Translate) -> pd.DataFrame:
     """Return z, z − c, softmax of each and the naive formula on z − c, one column per class."""
     rows = {
-        t("st.shift.row.z"): check.z,
-        t("st.shift.row.shifted"): check.shifted,
-        t("st.shift.row.a"): check.a,
-        t("st.shift.row.a_shifted"): check.a_shifted,
-        t("st.shift.row.naive"): check.naive_shifted,
+        t("stability.shift.row.z"): check.z,
+        t("stability.shift.row.shifted"): check.shifted,
+        t("stability.shift.row.a"): check.a,
+        t("stability.shift.row.a_shifted"): check.a_shifted,
+        t("stability.shift.row.naive"): check.naive_shifted,
     }
     return pd.DataFrame(
         [[dtype_number(float(v), dtype) for v in values] for values in rows.values()],

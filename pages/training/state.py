@@ -199,10 +199,10 @@ def logit_history(run: LogitDescent, t: Callable[..., str]) -> pd.DataFrame:
     """Return one row per step: the loss, the gradient's norm, a_j, then every z_k and a_k."""
     k = run.z.shape[1]
     columns = {
-        t("tr.col.step"): np.arange(run.loss.size),
-        t("tr.fig.loss"): run.loss,
-        t("tr.fig.norm"): run.grad_norm,
-        t("tr.col.a_j", j=run.target + 1): run.a[:, run.target],
+        t("training.col.step"): np.arange(run.loss.size),
+        t("training.fig.loss"): run.loss,
+        t("training.fig.norm"): run.grad_norm,
+        t("training.col.a_j", j=run.target + 1): run.a[:, run.target],
     }
     columns |= {f"z_{i + 1}": run.z[:, i] for i in range(k)}
     columns |= {f"a_{i + 1}": run.a[:, i] for i in range(k)}
@@ -236,9 +236,9 @@ def regression_history(run: RegressionRun, t: Callable[..., str]) -> pd.DataFram
     return _spelled(
         pd.DataFrame(
             {
-                t("tr.col.step"): np.arange(run.loss.size),
-                t("tr.fig.mean_loss"): run.loss,
-                t("tr.fig.accuracy"): run.accuracy,
+                t("training.col.step"): np.arange(run.loss.size),
+                t("training.fig.mean_loss"): run.loss,
+                t("training.fig.accuracy"): run.accuracy,
             }
         )
     )

@@ -19,18 +19,22 @@ from pages.training.figures import (
     regions_animation_figure,
 )
 
-page_header("tr")
+page_header("training")
 state.init()
 urlstate.sync("training", state.URL_FIELDS)
-animation_text = {"play": t("tr.fig.play"), "pause": t("tr.fig.pause"), "step": t("tr.fig.step")}
+animation_text = {
+    "play": t("training.fig.play"),
+    "pause": t("training.fig.pause"),
+    "step": t("training.fig.step"),
+}
 
 # Part 1: gradient descent on one example's logits.
-st.header(t("tr.logits.header"))
-st.markdown(t("tr.logits.intro"))
+st.header(t("training.logits.header"))
+st.markdown(t("training.logits.intro"))
 preset_columns = st.columns(len(state.PRESETS))
 for column, name in zip(preset_columns, state.PRESETS, strict=True):
     column.button(
-        t(f"tr.preset.{name}"),
+        t(f"training.preset.{name}"),
         key=f"tr_preset_{name}",
         on_click=state.apply_preset,
         args=(name,),
@@ -42,27 +46,35 @@ with inputs:
     urlstate.share_and_reset("training", state.URL_FIELDS, state.reset)
     z, ok = vector_input(
         "tr_z",
-        t("tr.z"),
-        help=t("tr.z.help"),
+        t("training.z"),
+        help=t("training.z.help"),
         allow_inf=False,
         max_count=state.MAX_LOGITS,
         check=check_logits,
     )
     if z is None:  # nothing valid typed yet in this session
         z = state.fallback_logits()
-    target = st.number_input(t("tr.y"), min_value=1, step=1, key="tr_y", persist_state="session")
+    target = st.number_input(
+        t("training.y"), min_value=1, step=1, key="tr_y", persist_state="session"
+    )
     target = checked_target(target, z.size, memory="_valid_tr_y")
     learning_rate = st.select_slider(
-        t("tr.lr"), state.LEARNING_RATES, key="tr_lr", help=t("tr.lr.help"), persist_state="session"
+        t("training.lr"),
+        state.LEARNING_RATES,
+        key="tr_lr",
+        help=t("training.lr.help"),
+        persist_state="session",
     )
-    steps = st.slider(t("tr.steps"), 1, state.MAX_STEPS, key="tr_steps", persist_state="session")
+    steps = st.slider(
+        t("training.steps"), 1, state.MAX_STEPS, key="tr_steps", persist_state="session"
+    )
     smoothing = st.slider(
-        t("tr.eps"),
+        t("training.eps"),
         0.0,
         0.5,
         step=0.01,
         key="tr_eps",
-        help=t("tr.eps.help"),
+        help=t("training.eps.help"),
         persist_state="session",
     )
 
@@ -73,20 +85,20 @@ names = [str(k + 1) for k in range(z.size)]
 with outputs:
     loss_column, a_column, optimum_column, norm_column = st.columns(4)
     loss_column.metric(
-        t("tr.metric.loss"),
+        t("training.metric.loss"),
         f"{run.loss[-1]:.3g}",
-        help=t("tr.full", value=repr(float(run.loss[-1]))),
+        help=t("training.full", value=repr(float(run.loss[-1]))),
     )
-    a_column.metric(t("tr.metric.a_j"), f"{run.a[-1, run.target]:.6f}")
+    a_column.metric(t("training.metric.a_j"), f"{run.a[-1, run.target]:.6f}")
     optimum_column.metric(
-        t("tr.metric.optimum"),
+        t("training.metric.optimum"),
         f"{run.optimum[run.target]:.6g}",
-        help=t("tr.metric.optimum.help"),
+        help=t("training.metric.optimum.help"),
     )
-    norm_column.metric(t("tr.metric.norm"), f"{run.grad_norm[-1]:.3g}")
+    norm_column.metric(t("training.metric.norm"), f"{run.grad_norm[-1]:.3g}")
     if not ok:
         st.caption(t("error.using_last"))
-    st.latex(t("tr.rule"))
+    st.latex(t("training.rule"))
     chart(
         logit_animation_figure(
             frames,
@@ -98,11 +110,11 @@ with outputs:
             run.optimum,
             names,
             {
-                "title": t("tr.fig.bars"),
-                "frame": t("tr.fig.bars.frame"),
-                "a": t("tr.fig.a"),
-                "q": t("tr.fig.q"),
-                "optimum": t("tr.fig.optimum"),
+                "title": t("training.fig.bars"),
+                "frame": t("training.fig.bars.frame"),
+                "a": t("training.fig.a"),
+                "q": t("training.fig.q"),
+                "optimum": t("training.fig.optimum"),
                 "class": t("class"),
                 **animation_text,
             },
@@ -115,12 +127,12 @@ with outputs:
             run.grad_norm,
             run.min_loss,
             {
-                "title": t("tr.fig.curves"),
-                "loss": t("tr.fig.loss"),
-                "norm": t("tr.fig.norm"),
-                "floor": t("tr.fig.floor"),
-                "log": t("tr.fig.log"),
-                "steps": t("tr.fig.steps"),
+                "title": t("training.fig.curves"),
+                "loss": t("training.fig.loss"),
+                "norm": t("training.fig.norm"),
+                "floor": t("training.fig.floor"),
+                "log": t("training.fig.log"),
+                "steps": t("training.fig.steps"),
             },
         ),
         "tr_curves",
@@ -128,66 +140,68 @@ with outputs:
     if run.label_smoothing > 0:
         st.info(
             t(
-                "tr.smoothing_floor",
+                "training.smoothing_floor",
                 optimum=f"{run.optimum[run.target]:.6g}",
                 floor=f"{run.min_loss:.6g}",
             ),
             icon=":material/flag:",
         )
     else:
-        st.info(t("tr.never_zero"), icon=":material/all_inclusive:")
+        st.info(t("training.never_zero"), icon=":material/all_inclusive:")
     if run.first_zero_loss is not None:
-        st.caption(t("tr.rounded_zero", step=run.first_zero_loss))
+        st.caption(t("training.rounded_zero", step=run.first_zero_loss))
     if run.first_infinite_loss is not None:
-        st.caption(t("tr.infinite", step=run.first_infinite_loss))
+        st.caption(t("training.infinite", step=run.first_infinite_loss))
     downloads(
         "training_logits", functools.partial(state.logit_history, run), state.logit_record(run)
     )
 
 # Part 2: softmax regression on a two-dimensional toy data set.
 st.divider()
-st.header(t("tr.reg.header"))
-st.markdown(t("tr.reg.intro"))
-st.latex(t("tr.reg.rule"))
+st.header(t("training.reg.header"))
+st.markdown(t("training.reg.intro"))
+st.latex(t("training.reg.rule"))
 
 inputs, outputs = st.columns([1, 2], gap="large")
 with inputs:
     dataset = st.segmented_control(
-        t("tr.data"),
+        t("training.data"),
         DATASETS,
         key="tr_data",
-        format_func=lambda name: t(f"tr.data.{name}"),
+        format_func=lambda name: t(f"training.data.{name}"),
         required=True,
         persist_state="session",
     )
-    num_classes = st.slider(t("tr.k"), *state.CLASS_RANGE, key="tr_k", persist_state="session")
-    points = st.slider(t("tr.n"), 10, 200, step=10, key="tr_n", persist_state="session")
+    num_classes = st.slider(
+        t("training.k"), *state.CLASS_RANGE, key="tr_k", persist_state="session"
+    )
+    points = st.slider(t("training.n"), 10, 200, step=10, key="tr_n", persist_state="session")
     noise = st.slider(
-        t("tr.noise"),
+        t("training.noise"),
         0.0,
         0.5,
         step=0.05,
         key="tr_noise",
-        help=t("tr.noise.help"),
+        help=t("training.noise.help"),
         persist_state="session",
     )
     seed = st.number_input(
-        t("tr.seed"),
+        t("training.seed"),
         min_value=0,
         max_value=state.MAX_SEED,
         step=1,
         key="tr_seed",
-        help=t("tr.seed.help"),
+        help=t("training.seed.help"),
         persist_state="session",
     )
     quadratic = st.toggle(
-        t("tr.quad"), key="tr_quad", help=t("tr.quad.help"), persist_state="session"
+        t("training.quad"), key="tr_quad", help=t("training.quad.help"), persist_state="session"
     )
     rate = st.select_slider(
-        t("tr.rlr"), state.REGRESSION_RATES, key="tr_rlr", persist_state="session"
+        t("training.rlr"), state.REGRESSION_RATES, key="tr_rlr", persist_state="session"
     )
     regression_steps = st.slider(
-        t("tr.rsteps"), 1, state.MAX_STEPS, key="tr_rsteps", persist_state="session"
+        t("training.rsteps"), 1, state.MAX_STEPS, key="tr_rsteps", persist_state="session"
     )
 
 view = state.regression_run(
@@ -198,9 +212,9 @@ class_names = [t("class_n", n=k + 1) for k in range(num_classes)]
 
 with outputs:
     loss_column, start_column, accuracy_column = st.columns(3)
-    loss_column.metric(t("tr.reg.metric.loss"), f"{fit.loss[-1]:.4f}")
-    start_column.metric(t("tr.reg.metric.start"), f"{fit.loss[0]:.4f}")
-    accuracy_column.metric(t("tr.reg.metric.accuracy"), f"{100 * fit.accuracy[-1]:.1f}%")
+    loss_column.metric(t("training.reg.metric.loss"), f"{fit.loss[-1]:.4f}")
+    start_column.metric(t("training.reg.metric.start"), f"{fit.loss[0]:.4f}")
+    accuracy_column.metric(t("training.reg.metric.accuracy"), f"{100 * fit.accuracy[-1]:.1f}%")
     chart(
         regions_animation_figure(
             view.xs,
@@ -213,29 +227,29 @@ with outputs:
             view.labels,
             class_names,
             {
-                "title": t("tr.fig.regions"),
-                "frame": t("tr.fig.regions.frame"),
-                "x1": t("tr.fig.x1"),
-                "x2": t("tr.fig.x2"),
+                "title": t("training.fig.regions"),
+                "frame": t("training.fig.regions.frame"),
+                "x1": t("training.fig.x1"),
+                "x2": t("training.fig.x2"),
                 **animation_text,
             },
         ),
         "tr_regions",
     )
     if fit.loss[-1] > fit.loss[0]:
-        st.warning(t("tr.reg.too_fast"), icon=":material/trending_up:")
-    st.caption(t("tr.reg.note.quadratic" if quadratic else "tr.reg.note.linear"))
+        st.warning(t("training.reg.too_fast"), icon=":material/trending_up:")
+    st.caption(t("training.reg.note.quadratic" if quadratic else "training.reg.note.linear"))
     if dataset in ("rings", "spirals"):
-        st.info(t(f"tr.reg.note.{dataset}"), icon=":material/lightbulb:")
+        st.info(t(f"training.reg.note.{dataset}"), icon=":material/lightbulb:")
     chart(
         fit_curves_figure(
             fit.loss,
             fit.accuracy,
             {
-                "title": t("tr.fig.fit"),
-                "loss": t("tr.fig.mean_loss"),
-                "accuracy": t("tr.fig.accuracy"),
-                "steps": t("tr.fig.steps"),
+                "title": t("training.fig.fit"),
+                "loss": t("training.fig.mean_loss"),
+                "accuracy": t("training.fig.accuracy"),
+                "steps": t("training.fig.steps"),
             },
         ),
         "tr_fit",

@@ -99,10 +99,10 @@ class Descent:
 
     def metrics(self, j: int) -> tuple[Metric, ...]:
         return (
-            Metric("tr.metric.loss", f"{self.loss[-1]:.3g}"),
-            Metric("tr.metric.a_j", f"{self.a[j]:.6f}"),
-            Metric("tr.metric.optimum", f"{self.q[j]:.6g}"),
-            Metric("tr.metric.norm", f"{self.norm[-1]:.3g}"),
+            Metric("training.metric.loss", f"{self.loss[-1]:.3g}"),
+            Metric("training.metric.a_j", f"{self.a[j]:.6f}"),
+            Metric("training.metric.optimum", f"{self.q[j]:.6g}"),
+            Metric("training.metric.norm", f"{self.norm[-1]:.3g}"),
         )
 
 
@@ -348,10 +348,10 @@ def binary_metrics(x: float, y: float) -> tuple[Metric, ...]:
     """The four metrics of the sigmoid page's first section, as it prints them."""
     sigma, loss = sigmoid(x), binary_loss(x, y)
     return (
-        Metric("bn.m.sigma", fixed(sigma)),
-        Metric("bn.m.sigma_grad", fixed(sigma * (1 - sigma))),
-        Metric("bn.m.loss", fixed(loss)),
-        Metric("bn.m.grad", fixed(sigma - y)),
+        Metric("binary.m.sigma", fixed(sigma)),
+        Metric("binary.m.sigma_grad", fixed(sigma * (1 - sigma))),
+        Metric("binary.m.loss", fixed(loss)),
+        Metric("binary.m.grad", fixed(sigma - y)),
     )
 
 
@@ -371,10 +371,10 @@ def pair_metrics(z1: float, z2: float, temperature: float = 1.0) -> tuple[Metric
     a = sigmoid((z2 - z1) / temperature)
     plain = "_1" if temperature == 1.0 else ""
     return (
-        Metric("dv.sig.softmax", f"{a:.10g}"),
-        Metric(f"dv.sig.sigmoid{plain}", f"{a:.10g}"),
-        Metric(f"dv.sig.jacobian{plain}", f"{a * (1 - a):.10g}"),
-        Metric("dv.sig.slope", f"{a * (1 - a):.10g}"),
+        Metric("derivation.sig.softmax", f"{a:.10g}"),
+        Metric(f"derivation.sig.sigmoid{plain}", f"{a:.10g}"),
+        Metric(f"derivation.sig.jacobian{plain}", f"{a * (1 - a):.10g}"),
+        Metric("derivation.sig.slope", f"{a * (1 - a):.10g}"),
     )
 
 
@@ -434,7 +434,11 @@ SPECS = [
             Type("st_z", "1, 2, 3"),
             Shown(
                 charts=stable_and_naive([1, 2, 3], "float32", tol=1e-6),
-                columns=(Column("st.stable.title", "st.col.a", softmax([1, 2, 3]), tol=1e-6),),
+                columns=(
+                    Column(
+                        "stability.stable.title", "stability.col.a", softmax([1, 2, 3]), tol=1e-6
+                    ),
+                ),
             ),
         ),
         preset=(
@@ -442,7 +446,11 @@ SPECS = [
             Shown(
                 inputs={"st_z": "12, 11, 0", "st_dtype": "float16"},
                 charts=stable_and_naive([12, 11, 0], "float16", tol=1e-3),
-                columns=(Column("st.stable.title", "st.col.a", softmax([12, 11, 0]), tol=1e-3),),
+                columns=(
+                    Column(
+                        "stability.stable.title", "stability.col.a", softmax([12, 11, 0]), tol=1e-3
+                    ),
+                ),
             ),
         ),
         link=Link(
@@ -451,11 +459,11 @@ SPECS = [
             Shown(
                 inputs=STABILITY_LINK,  # each box shows the link's text
                 metrics=(
-                    Metric("st.log.a_j", sigmoid(10)),
-                    Metric("st.log.log_a", -math.log1p(math.exp(-10))),
-                    Metric("st.log.log_softmax", -math.log1p(math.exp(-10))),
-                    Metric("st.log.loss_naive", math.log1p(math.exp(-10))),
-                    Metric("st.log.loss_stable", math.log1p(math.exp(-10))),
+                    Metric("stability.log.a_j", sigmoid(10)),
+                    Metric("stability.log.log_a", -math.log1p(math.exp(-10))),
+                    Metric("stability.log.log_softmax", -math.log1p(math.exp(-10))),
+                    Metric("stability.log.loss_naive", math.log1p(math.exp(-10))),
+                    Metric("stability.log.loss_stable", math.log1p(math.exp(-10))),
                 ),
                 charts=(
                     *stable_and_naive([1000, 999, 0], "float64", tol=1e-12),
@@ -505,11 +513,11 @@ SPECS = [
                 inputs={
                     "bn_x": "-3",
                     "bn_x_slider": "-3.00",
-                    "bn_label": translate("bn.label.soft", "zh"),
+                    "bn_label": translate("binary.label.soft", "zh"),
                     "bn_soft": "0.25",
                     "bn_z0": "1",
                     "bn_z1": "-2",
-                    "bn_class": translate("bn.class.option", "zh", n=0),
+                    "bn_class": translate("binary.class.option", "zh", n=0),
                 },
                 metrics=binary_metrics(-3, 0.25),
                 charts=binary_points(-3, 0.25, current=4),  # a third curve: the soft label's
@@ -575,7 +583,7 @@ SPECS = [
                 metrics=(
                     *TRAINING_LINK.metrics(2),
                     # softmax regression starts from zero weights: every class 1/K, loss ln K
-                    Metric("tr.reg.metric.start", fixed(math.log(4))),
+                    Metric("training.reg.metric.start", fixed(math.log(4))),
                 ),
                 charts=(
                     Trace("tr_bars", softmax([1, 2, 3])),
@@ -593,9 +601,11 @@ SPECS = [
             Type("bt_ignore", "1"),  # class 2 ignored, and the unlabelled row with it
             Shown(
                 metrics=(
-                    Metric("bt.metric.loss", fixed((LOSS_1 + LOSS_3) / 2), {"reduction": "mean"}),
-                    Metric("bt.metric.ignored", "2"),
-                    Metric("bt.metric.denominator", "2"),
+                    Metric(
+                        "batch.metric.loss", fixed((LOSS_1 + LOSS_3) / 2), {"reduction": "mean"}
+                    ),
+                    Metric("batch.metric.ignored", "2"),
+                    Metric("batch.metric.denominator", "2"),
                 ),
                 charts=(Trace("bt_chart_losses", [LOSS_1, 0.0, LOSS_3, 0.0]),),
             ),
@@ -606,11 +616,11 @@ SPECS = [
                 inputs={"bt_use_weight": True, "bt_weight": "1, 2, 5"},
                 metrics=(
                     Metric(
-                        "bt.metric.loss",
+                        "batch.metric.loss",
                         fixed((LOSS_1 + 2 * LOSS_2 + 5 * LOSS_3) / 8),
                         {"reduction": "mean"},
                     ),
-                    Metric("bt.metric.denominator", "8"),
+                    Metric("batch.metric.denominator", "8"),
                 ),
                 charts=(Trace("bt_chart_losses", [LOSS_1, 2 * LOSS_2, 5 * LOSS_3, 0.0]),),
             ),
@@ -631,10 +641,12 @@ SPECS = [
                     "bt_smoothing": "0.10",
                 },
                 metrics=(
-                    Metric("bt.metric.loss", fixed(sum(LINK_LOSSES)), {"reduction": "sum"}),
-                    Metric("bt.metric.rows", "3"),
-                    Metric("bt.metric.ignored", "0"),
-                    Metric("bt.metric.denominator", translate("bt.metric.denominator.none", "zh")),
+                    Metric("batch.metric.loss", fixed(sum(LINK_LOSSES)), {"reduction": "sum"}),
+                    Metric("batch.metric.rows", "3"),
+                    Metric("batch.metric.ignored", "0"),
+                    Metric(
+                        "batch.metric.denominator", translate("batch.metric.denominator.none", "zh")
+                    ),
                 ),
                 charts=(Trace("bt_chart_losses", LINK_LOSSES),),
             ),

@@ -52,7 +52,7 @@ def shown(values: list[float]) -> list[str]:
 
 
 def loss_shown(page: Page) -> str:
-    return metric(page, translate("pg.loss", "en"))
+    return metric(page, translate("playground.loss", "en"))
 
 
 def test_typed_logits_change_the_loss_and_the_bars(page: Page):
@@ -119,7 +119,7 @@ def test_inputs_survive_a_language_switch(page: Page):
     rerun(page, lambda: language(page, "中文").click())
     assert CJK.search(title(page))
     expect(widget(page, "z").locator("input")).to_have_value("0, 0, 0")
-    assert metric(page, translate("pg.loss", "zh")) == "1.0986"
+    assert metric(page, translate("playground.loss", "zh")) == "1.0986"
 
 
 def test_inputs_survive_a_trip_to_another_page(page: Page):
@@ -143,7 +143,7 @@ def test_shared_link_opens_with_its_values_in_a_fresh_browser(
         expect(widget(page, "z").locator("input")).to_have_value("1,2,3")
         expect(widget(page, "y").locator("input")).to_have_value("2")
         z = [1.0, 2.0, 3.0]
-        assert metric(page, translate("pg.loss", "zh")) == f"{loss(z, 2):.4f}" == "1.4076"
+        assert metric(page, translate("playground.loss", "zh")) == f"{loss(z, 2):.4f}" == "1.4076"
         expect_values(page, "chart_probs", softmax(z))
         assert bar_values(page, "chart_probs", trace=1) == [0, 1, 0]
     finally:
