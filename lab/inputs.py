@@ -3,7 +3,7 @@ page goes on with the last valid value."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import streamlit as st
@@ -67,3 +67,28 @@ def vector_input(
         return st.session_state.get(last_key), False
     st.session_state[last_key] = values
     return values, True
+
+
+def preset_row(
+    presets: Sequence[str],
+    *,
+    lesson: str,
+    key_prefix: str,
+    on_click: Callable[[str], None],
+    where=st,
+):
+    """Draw one button per preset, labelled ``t("<lesson>.preset.<name>")``; return the row.
+
+    A click calls ``on_click(name)`` before the rerun (the preset's values are then in the
+    widgets); the buttons' keys are ``<key_prefix><name>``, as the tests and links know them.
+    """
+    row = where.container(horizontal=True)
+    for name in presets:
+        row.button(
+            t(f"{lesson}.preset.{name}"),
+            key=f"{key_prefix}{name}",
+            on_click=on_click,
+            args=(name,),
+            width="stretch",
+        )
+    return row

@@ -17,12 +17,11 @@ from ce_core import (
     softmax,
     target_distribution,
 )
-from lab import urlstate
+from lab import numbers, urlstate
 from lab.charts import chart
 from lab.header import page_header
 from lab.inputs import vector_input
 from lab.language import t
-from lab.numbers import format_value
 from pages.batch import state
 from pages.batch.export import Options, download_files, torch_snippet
 from pages.batch.figures import (
@@ -196,7 +195,7 @@ st.header(t("batch.results"))
 loss_column, rows_column, ignored_column, denominator_column = st.columns(4)
 loss_column.metric(
     t("batch.metric.loss", reduction=reduction),
-    t("batch.metric.loss.none") if reduction == "none" else format_value(float(loss), 4),
+    t("batch.metric.loss.none") if reduction == "none" else numbers.bar(float(loss), 4),
     help=None if reduction == "none" else t("batch.metric.loss.help", value=repr(float(loss))),
 )
 rows_column.metric(t("batch.metric.rows"), str(num_rows))
@@ -284,10 +283,10 @@ if double:
     low, high = double_softmax_loss_range(num_classes)
     columns = st.columns(4)
     if reduction != "none":
-        columns[0].metric(t("batch.double.metric.right"), format_value(float(loss), 4))
-        columns[1].metric(t("batch.double.metric.wrong"), format_value(float(wrong_loss), 4))
-    columns[2].metric(t("batch.double.metric.grad_right"), format_value(float(right_norm.max()), 4))
-    columns[3].metric(t("batch.double.metric.grad_wrong"), format_value(float(wrong_norm.max()), 4))
+        columns[0].metric(t("batch.double.metric.right"), numbers.bar(float(loss), 4))
+        columns[1].metric(t("batch.double.metric.wrong"), numbers.bar(float(wrong_loss), 4))
+    columns[2].metric(t("batch.double.metric.grad_right"), numbers.bar(float(right_norm.max()), 4))
+    columns[3].metric(t("batch.double.metric.grad_wrong"), numbers.bar(float(wrong_norm.max()), 4))
     st.caption(t("batch.double.window", low=f"{low:.4f}", high=f"{high:.4f}", k=num_classes))
     left, right = st.columns(2, gap="large")
     with left:

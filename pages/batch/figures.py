@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from lab import numbers
 from lab.charts import BROKEN, INK, NEGATIVE, OTHER, POSITIVE, SERIES, TEXT_SIZE, layout
-from lab.numbers import format_value
 
 IGNORED = "#BBBBBB"  # a row PyTorch leaves out
 ENTROPY, DIVERGENCE = SERIES[0], SERIES[3]
@@ -50,7 +50,7 @@ def _broken_markers(names: list[str], values: list[float], text: str) -> list[di
             "y": [0.0] * len(where),
             "mode": "markers+text",
             "marker": {"color": BROKEN, "size": 16, "symbol": "diamond"},
-            "text": [format_value(values[i]) for i in where],
+            "text": [numbers.bar(values[i]) for i in where],
             "textposition": "top center",
             "textfont": {"size": TEXT_SIZE, "color": BROKEN},
             "name": text,
@@ -105,7 +105,7 @@ def row_losses_figure(
         "y": _finite(values),
         "marker": {"color": [IGNORED if i else OTHER for i in ignored]},
         "text": [
-            text["ignored"] if i else format_value(v) for v, i in zip(values, ignored, strict=True)
+            text["ignored"] if i else numbers.bar(v) for v, i in zip(values, ignored, strict=True)
         ],
         "textposition": "outside",
         "textfont": {"size": TEXT_SIZE},
@@ -115,7 +115,7 @@ def row_losses_figure(
     }
     shapes, notes = [], []
     if mean is not None and math.isfinite(mean):
-        shape, note = _hline(mean, text["mean"].format(value=format_value(mean)))
+        shape, note = _hline(mean, text["mean"].format(value=numbers.bar(mean)))
         shapes, notes = [shape], [note]
     top = _top(values, mean if mean is not None else 0.0)
     return {
@@ -147,7 +147,7 @@ def gradient_heatmap(grad: np.ndarray, text: dict[str, str]) -> dict:
         "x": classes,
         "y": rows,
         "z": [_finite(row) for row in values],
-        "text": [[format_value(v) for v in row] for row in values],
+        "text": [[numbers.bar(v) for v in row] for row in values],
         "texttemplate": "%{text}",
         "textfont": {"size": TEXT_SIZE - 2},
         "colorscale": [[0.0, NEGATIVE], [0.5, "#FFFFFF"], [1.0, POSITIVE]],
@@ -200,7 +200,7 @@ def decomposition_figure(
         "x": names,
         "y": [v if k and math.isfinite(v) else 0.0 for v, k in zip(c, kept, strict=True)],
         "mode": "text",
-        "text": [format_value(v) if k else text["ignored"] for v, k in zip(c, kept, strict=True)],
+        "text": [numbers.bar(v) if k else text["ignored"] for v, k in zip(c, kept, strict=True)],
         "textposition": "top center",
         "textfont": {"size": TEXT_SIZE},
         "showlegend": False,
@@ -239,7 +239,7 @@ def _pair(right: Sequence[float], wrong: Sequence[float], text: dict[str, str]) 
                 "y": _finite(values),
                 "name": name,
                 "marker": {"color": colour},
-                "text": [format_value(v, 2) for v in values],
+                "text": [numbers.bar(v, 2) for v in values],
                 "textposition": "outside",
                 "textfont": {"size": TEXT_SIZE - 4},
                 "cliponaxis": False,
@@ -323,14 +323,14 @@ def vocabulary_figure(losses: Sequence[float], baseline: float, text: dict[str, 
         "x": names,
         "y": _finite(values),
         "marker": {"color": OTHER},
-        "text": [format_value(v, 2) for v in values],
+        "text": [numbers.bar(v, 2) for v in values],
         "textposition": "outside",
         "textfont": {"size": TEXT_SIZE - 2},
         "cliponaxis": False,
         "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
         "showlegend": False,
     }
-    shape, note = _hline(baseline, text["baseline"].format(value=format_value(baseline)))
+    shape, note = _hline(baseline, text["baseline"].format(value=numbers.bar(baseline)))
     return {
         "data": [bars, *_broken_markers(names, values, text["broken"])],
         "layout": layout(

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ce_core import Denominator, TableError
-from lab.numbers import format_value
+from lab import numbers
 
 Translate = Callable[..., str]
 SHOWN_TERMS = 6  # weights listed in the denominator before "…"
@@ -79,7 +79,7 @@ def table_error_text(exc: TableError, t: Translate) -> str:
 
 def number(value: float, digits: int = 4) -> str:
     """Return ``value`` for LaTeX: 4 decimals, ``\\infty``, ``\\mathrm{NaN}``."""
-    text = format_value(float(value), digits)
+    text = numbers.bar(float(value), digits)
     return {"∞": r"\infty", "−∞": r"-\infty", "NaN": r"\mathrm{NaN}"}.get(text, text)
 
 

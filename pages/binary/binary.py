@@ -17,13 +17,12 @@ from ce_core import (
     stability_grid,
     tangent_line,
 )
-from lab import urlstate
+from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.header import page_header
 from lab.inputs import vector_input
 from lab.language import t
-from lab.numbers import format_value
 from pages.binary import state, view
 from pages.binary.figures import loss_figure, sigmoid_figure, stability_figure
 
@@ -97,7 +96,7 @@ with outputs:
     ):
         column.metric(
             t(f"binary.m.{name}"),
-            format_value(value, 4),
+            numbers.bar(value, 4),
             help=t("binary.full", value=view.full(value)),
         )
     st.latex(view.latex_sigmoid(p))
@@ -164,9 +163,7 @@ with loss_chart_column:
                 "loss": t("binary.fig.loss.axis"),
                 "current": t("binary.fig.current"),
                 "tangent": t("binary.fig.tangent"),
-                "point": t(
-                    "binary.fig.point", loss=format_value(p.loss), slope=format_value(p.grad)
-                ),
+                "point": t("binary.fig.point", loss=numbers.bar(p.loss), slope=numbers.bar(p.grad)),
                 "off": t("binary.fig.off"),
             },
         ),

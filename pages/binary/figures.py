@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from lab import numbers
 from lab.charts import BROKEN, GRID, INK, SERIES, TEXT_SIZE, FigureSpec, base_layout
-from lab.numbers import format_value
 
 SIGMA, SIGMA_GRAD = SERIES[0], SERIES[2]
 CURVE_COLOURS = (SERIES[0], SERIES[1], SERIES[2])  # loss for y = 1, y = 0, a soft label
@@ -135,7 +135,7 @@ def sigmoid_figure(
                 "size": 16,
                 "line": {"color": "white", "width": 2},
             },
-            text=[f"σ = {format_value(sigma0)}", f"σ′ = {format_value(sigma_grad0)}"],
+            text=[f"σ = {numbers.bar(sigma0)}", f"σ′ = {numbers.bar(sigma_grad0)}"],
             # σ rises, so above-left of its point is always clear; σ' rises then falls.
             textposition=["top left", _grad_label_position(x0, sigma_grad0)],
             textfont={"size": round(TEXT_SIZE * scale)},

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from ce_core import BinaryPrediction, NaiveVersusStable, TwoClassCheck
+from lab import numbers
 from lab.charts import BROKEN
-from lab.numbers import format_value
 
 LOSS_RANGE = 10.0  # the loss chart shows x in [-10, 10], widened to reach x up to ...
 LOSS_REACH = 1000.0  # ... this far, beyond which the current point is only pointed at
@@ -16,7 +16,7 @@ LOSS_REACH = 1000.0  # ... this far, beyond which the current point is only poin
 
 def tex(value: float, digits: int = 4) -> str:
     r"""Return ``value`` for LaTeX: ``0.8808``, ``4.248 \times 10^{-18}``, ``\infty``."""
-    text = format_value(float(value), digits)
+    text = numbers.bar(float(value), digits)
     special = {"∞": r"\infty", "−∞": r"-\infty", "NaN": r"\mathrm{NaN}"}
     if text in special:
         return special[text]

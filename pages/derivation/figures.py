@@ -10,8 +10,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from lab import numbers
 from lab.charts import INK, NEGATIVE, POSITIVE, SERIES, TEXT_SIZE, TRUE_CLASS, layout
-from lab.numbers import format_value
 
 #: A relative error of exactly 0 has no place on a log axis: it is drawn here, labelled "0".
 ZERO_FLOOR = 1e-17
@@ -47,7 +47,7 @@ def jacobian_figure(
         "hovertemplate": f"{text['rows']} %{{y}}, {text['columns']} %{{x}}: %{{z:.6g}}"
         "<extra></extra>",
     }
-    heatmap["text"] = [[format_value(v) for v in row] for row in values]
+    heatmap["text"] = [[numbers.bar(v) for v in row] for row in values]
     heatmap["texttemplate"] = "%{text}"
     heatmap["textfont"] = {"size": TEXT_SIZE if len(labels) <= 8 else TEXT_SIZE - 4}
     shapes = []
@@ -127,7 +127,7 @@ def step_sweep_figure(
                 "type": "scatter",
                 "x": x,
                 "y": _log_values(found),
-                "customdata": [format_value(float(v)) for v in found],
+                "customdata": [numbers.bar(float(v)) for v in found],
                 "mode": "lines+markers",
                 "name": name,
                 "legendgroup": name,

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from lab import numbers
 from lab.charts import NEGATIVE, OTHER, POSITIVE, PREDICTED, TEXT_SIZE, TRUE_CLASS, layout, merged
-from lab.numbers import format_value
 
 
 def class_colours(classes: Sequence[int], target: int, predicted: int) -> list[str]:
@@ -41,7 +41,7 @@ def probabilities_figure(
         "y": values,
         "name": text["a"],
         "marker": {"color": class_colours(classes, target, predicted)},
-        "text": [format_value(v) for v in values],
+        "text": [numbers.bar(v) for v in values],
         "textposition": "outside",
         "textfont": {"size": TEXT_SIZE},
         "cliponaxis": False,
@@ -101,7 +101,7 @@ def gradient_figure(
         "x": list(names),
         "y": values,
         "marker": {"color": [NEGATIVE if v < 0 else POSITIVE for v in values]},
-        "text": [format_value(v) for v in values],
+        "text": [numbers.bar(v) for v in values],
         "textposition": "outside",
         "textfont": {"size": TEXT_SIZE},
         "cliponaxis": False,
@@ -140,7 +140,7 @@ def neg_log_figure(
                 "y": [loss],
                 "mode": "markers+text",
                 "marker": {"color": TRUE_CLASS, "size": 16, "line": {"color": "white", "width": 2}},
-                "text": [f"a_j = {format_value(a_j)}, L = {format_value(loss)}"],
+                "text": [f"a_j = {numbers.bar(a_j)}, L = {numbers.bar(loss)}"],
                 "textposition": "top right",
                 "textfont": {"size": TEXT_SIZE},
                 "name": text["current"],

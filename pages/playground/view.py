@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ce_core import Prediction, SoftmaxSteps
-from lab.numbers import format_value
+from lab import numbers
 
 
 def class_labels(names: Sequence[str], num_classes: int) -> list[str]:
@@ -19,7 +19,7 @@ def class_labels(names: Sequence[str], num_classes: int) -> list[str]:
 
 
 def _tex_number(value: float, digits: int = 4) -> str:
-    text = format_value(float(value), digits)
+    text = numbers.bar(float(value), digits)
     return {"∞": r"\infty", "−∞": r"-\infty", "NaN": r"\mathrm{NaN}"}.get(text, text)
 
 

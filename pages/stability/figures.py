@@ -11,8 +11,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lab import numbers
 from lab.charts import BROKEN, INK, NEGATIVE, TEXT_SIZE, layout
-from lab.numbers import format_value
 
 _BAR_TEXT_UP_TO = 12  # classes: more than that and the printed values would overlap
 _TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
@@ -54,7 +54,7 @@ def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str,
                 "name": item.name,
                 "offsetgroup": str(group),
                 "marker": {"color": item.colour},
-                "text": [format_value(v) if v is not None else "" for v in finite]
+                "text": [numbers.bar(v) if v is not None else "" for v in finite]
                 if show_text
                 else None,
                 "textposition": "outside",

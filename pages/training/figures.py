@@ -12,15 +12,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from lab import numbers
 from lab.charts import GRID, INK, OTHER, SERIES, TEXT_SIZE, TRUE_CLASS, layout
-from lab.numbers import format_value
 
 TOP, BOTTOM = 100, 160  # room for the title with its per-frame subtitle, and for the controls
 
 
 def _g(value: float) -> str:
     """Return ``value`` with 4 significant digits (∞ and NaN spelled out)."""
-    return f"{value:.4g}" if np.isfinite(value) else format_value(value)
+    return f"{value:.4g}" if np.isfinite(value) else numbers.bar(value)
 
 
 def _tint(colour: str, amount: float) -> str:
@@ -142,7 +142,7 @@ def logit_animation_figure(
         return {
             "type": "bar",
             "y": values,
-            "text": [format_value(v) for v in values],
+            "text": [numbers.bar(v) for v in values],
             "customdata": [float(v) for v in z[f]],
         }
 
