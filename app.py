@@ -4,6 +4,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from lab.streamlit_fixes.routing import leave_folder_routing
+
+leave_folder_routing()  # before anything is drawn: see routing.py
+
 from lab.language import init_language, language_switch, t
 from lab.lessons import script
 from lab.presentation import init_presentation, presentation_switch
