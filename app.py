@@ -1,12 +1,35 @@
 """Cross-Entropy Lab: the table of contents. Each lesson is a folder ``pages/<lesson>/``."""
 
+import sys
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import RerunData, RerunException, get_script_run_ctx
+from streamlit.runtime.scriptrunner.script_runner import PagesManager, _mpa_v1
 
-from lab.streamlit_fixes.routing import leave_folder_routing
 
-leave_folder_routing()  # before anything is drawn: see routing.py
+def leave_folder_routing() -> None:
+    """Rerun the asked-for page through ``st.navigation`` if the legacy folder routing ran us.
+
+    Streamlit routes by the ``pages/`` folder until the first ``st.navigation`` runs; finding no
+    ``pages/*.py`` it queues "Page not found" for a first visitor of ``/playground``. Raising
+    here, before this script reads any file (reading lets that message out), discards it with
+    the run's output. Written here, not in lab/: importing a module reads files.
+    README, "The first visitors of a new server".
+    """
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code is not _mpa_v1.__code__:
+        frame = frame.f_back
+    ctx = get_script_run_ctx()
+    if frame is None or ctx is None:
+        return
+    PagesManager.uses_pages_directory = False
+    page = ctx.pages_manager.intended_page_name or ""
+    query, info = ctx.query_string, ctx.context_info
+    raise RerunException(RerunData(query_string=query, page_name=page, context_info=info))
+
+
+leave_folder_routing()
 
 from lab.language import init_language, language_switch, t
 from lab.lessons import script
