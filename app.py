@@ -31,16 +31,22 @@ def leave_folder_routing() -> None:
 
 leave_folder_routing()
 
+from lab import style
 from lab.language import init_language, language_switch, t
 from lab.lessons import script
-from lab.presentation import init_presentation, presentation_switch
+from lab.presentation import init_presentation, presentation_switch, presenting
 from lab.streamlit_fixes.net import no_delay_once
 
 no_delay_once()  # Streamlit leaves Nagle's algorithm on: each rerun was 40 ms late (net.py)
 ICON = str(Path(__file__).parent / "assets" / "icon.png")  # served locally: works offline
-st.set_page_config(page_title="Cross-Entropy Lab", page_icon=ICON, layout="wide")
 init_language()
 init_presentation()
+st.set_page_config(
+    page_title="Cross-Entropy Lab",
+    page_icon=ICON,
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenting() else "auto",  # a projector wants room
+)
 
 
 def page(name: str, icon: str, **kwargs) -> st.Page:
@@ -76,5 +82,6 @@ navigation = st.navigation(
 )
 language_switch()
 presentation_switch()
+style.apply()
 st.sidebar.caption(t("sidebar.about"))
 navigation.run()

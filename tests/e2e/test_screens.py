@@ -35,7 +35,9 @@ _CUT = """
 () => Array.from(document.querySelectorAll('[data-testid=stMain] *, [data-testid=stSidebar] *'))
   .filter((el) => {
     const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();  // a folded sidebar is off screen: not shown
     return style.textOverflow === 'ellipsis' && el.offsetParent !== null
+      && box.right > 0 && box.left < window.innerWidth
       && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim() !== '';
   })
   .map((el) => el.textContent.trim().slice(0, 60))
