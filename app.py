@@ -24,16 +24,23 @@ def leave_folder_routing() -> None:
     if frame is None or ctx is None:
         return
     PagesManager.uses_pages_directory = False
-    page = ctx.pages_manager.intended_page_name or ""
-    query, info = ctx.query_string, ctx.context_info
-    raise RerunException(RerunData(query_string=query, page_name=page, context_info=info))
+    asked = ctx.pages_manager  # a page asked for by name (a link), not by hash, was not found
+    if asked.intended_page_name and not asked.intended_page_script_hash:
+        raise RerunException(
+            RerunData(
+                query_string=ctx.query_string,
+                page_name=asked.intended_page_name,
+                context_info=ctx.context_info,
+            )
+        )
 
 
 leave_folder_routing()
 
 from lab import style
+from lab.header import next_lesson
 from lab.language import init_language, language_switch, t
-from lab.lessons import script
+from lab.lessons import LESSONS, script
 from lab.presentation import init_presentation, presentation_switch, presenting
 from lab.streamlit_fixes.net import no_delay_once
 
@@ -49,30 +56,29 @@ st.set_page_config(
 )
 
 
-def page(name: str, icon: str, **kwargs) -> st.Page:
-    return st.Page(script(name), title=t(f"nav.{name}"), icon=icon, url_path=name, **kwargs)
-
-
-playground = page("playground", ":material/bar_chart:")
+ICONS = {
+    "playground": ":material/bar_chart:",
+    "derivation": ":material/function:",
+    "stability": ":material/warning:",
+    "binary": ":material/call_split:",
+    "training": ":material/model_training:",
+    "batch": ":material/table:",
+}
+lessons = {
+    name: st.Page(script(name), title=t(f"nav.{name}"), icon=ICONS[name], url_path=name)
+    for name in LESSONS
+}
 
 
 def home() -> None:
     """Send "/" to the Playground, keeping the query string (the default page has no path)."""
-    st.switch_page(playground, query_params=st.query_params.to_dict())
+    st.switch_page(lessons["playground"], query_params=st.query_params.to_dict())
 
 
 navigation = st.navigation(
     {
-        t("nav.learn"): [
-            playground,
-            page("derivation", ":material/function:"),
-            page("stability", ":material/warning:"),
-        ],
-        t("nav.more"): [
-            page("binary", ":material/call_split:"),
-            page("training", ":material/model_training:"),
-            page("batch", ":material/table:"),
-        ],
+        t("nav.learn"): [lessons[name] for name in LESSONS[:3]],
+        t("nav.more"): [lessons[name] for name in LESSONS[3:]],
         "": [
             st.Page(
                 home, title=t("nav.playground"), url_path="home", default=True, visibility="hidden"
@@ -85,3 +91,4 @@ presentation_switch()
 style.apply()
 st.sidebar.caption(t("sidebar.about"))
 navigation.run()
+next_lesson(navigation.url_path, lessons)

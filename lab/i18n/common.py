@@ -23,6 +23,7 @@ EN = {
     "present": "Presentation mode",
     "present.help": "For a projector: the lesson on one screen, larger text, the sidebar folded away; details stay in sections you can open.",
     "header.about": "What you learn here, and what to try",
+    "next_lesson": "Next lesson: {title}",
     "download.csv": "Download the numbers (CSV)",
     "download.json": "Download the numbers (JSON)",
 }
@@ -50,6 +51,7 @@ ZH = {
     "present": "演示模式",
     "present.help": "用于投影：整节内容放在一屏，文字更大，侧边栏收起；细节放在可以展开的栏目里。",
     "header.about": "本页学什么、可以试什么",
+    "next_lesson": "下一课：{title}",
     "download.csv": "下载数据（CSV）",
     "download.json": "下载数据（JSON）",
 }
