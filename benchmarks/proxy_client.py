@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import math
+import random
 import urllib.request
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
@@ -36,10 +38,18 @@ def first_visit(port: int, path: str) -> tuple[str, str]:
         jar = SimpleCookie()
         for header in response.headers.get_all("Set-Cookie") or ():
             jar.load(header)
-        upstream = response.headers.get(UPSTREAM_HEADER, "")
+        upstream = answered(response.headers.get(UPSTREAM_HEADER, ""))
     if ROUTE_COOKIE not in jar:
         raise RuntimeError("the proxy set no routing cookie")
     return jar[ROUTE_COOKIE].value, upstream
+
+
+def answered(upstreams: str) -> str:
+    """Return the process that answered, from nginx's ``$upstream_addr``.
+
+    It lists every process tried: ``127.0.0.1:8502, 127.0.0.1:8501`` when the first was down.
+    """
+    return upstreams.rsplit(",", 1)[-1].strip()
 
 
 class _Tap:
@@ -85,7 +95,7 @@ class ProxiedClient(StreamlitClient):
             open_timeout=60,
             additional_headers={"Cookie": f"{ROUTE_COOKIE}={self.cookie}"},
         )
-        self.upstream = socket.response.headers.get(UPSTREAM_HEADER, "")
+        self.upstream = answered(socket.response.headers.get(UPSTREAM_HEADER, ""))
         self._socket = _Tap(socket, self)
         return self
 
@@ -117,16 +127,27 @@ class Student:
 
 
 async def proxied_student(
-    port: int, student: Student, changes, think: float = 0.0, pauses=None
+    port: int,
+    student: Student,
+    changes: list[list[float]],
+    think: float = 0.0,
+    pauses: random.Random | None = None,
+    visit: tuple[str, str] | None = None,
+    before_change: Callable[[int], Awaitable[None]] | None = None,
 ) -> None:
-    """Type ``changes`` (a list of logit lists) on the Playground through the proxy on ``port``."""
+    """Type ``changes`` (logit lists) on the Playground through the proxy on ``port``.
+
+    ``think``: seconds between changes (0.5x to 1.5x of it, drawn from ``pauses``); ``visit``:
+    the ``(cookie, upstream)`` of a first visit already made; ``before_change(i)`` is awaited
+    before the ``i``-th change (a test holds the students there while it kills a process).
+    """
     index = student.index
     try:
-        cookie, student.first_upstream = await asyncio.to_thread(
-            first_visit, port, "playground?lang=en"
-        )
+        if visit is None:
+            visit = await asyncio.to_thread(first_visit, port, "playground?lang=en")
+        cookie, student.first_upstream = visit
         query = "lang=en"
-        change = 0
+        change, gated = 0, -1
         for _ in range(RECONNECTS + 1):
             try:
                 async with ProxiedClient(port, "playground", query, cookie) as client:
@@ -142,6 +163,9 @@ async def proxied_student(
                             )
                     box = next(i for k, i in first.text_inputs.items() if k.startswith("Logits"))
                     while change < len(changes):
+                        if before_change is not None and change > gated:
+                            gated = change  # once per change, not again after a reconnection
+                            await before_change(change)
                         if think and pauses is not None:
                             await asyncio.sleep(think * pauses.uniform(0.5, 1.5))
                         z = changes[change]
