@@ -33,15 +33,18 @@ RECONNECT_PAUSE = 0.5  # seconds; Streamlit's browser client also waits before r
 
 
 def first_visit(port: int, path: str) -> tuple[str, str]:
-    """Load ``path`` through the proxy as a browser's first visit; return (cookie, upstream)."""
+    """Load ``path`` through the proxy as a browser's first visit; return (cookie, upstream).
+
+    Straight from an app process (no proxy) both are empty.
+    """
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=30) as response:
         jar = SimpleCookie()
         for header in response.headers.get_all("Set-Cookie") or ():
             jar.load(header)
         upstream = answered(response.headers.get(UPSTREAM_HEADER, ""))
-    if ROUTE_COOKIE not in jar:
+    if upstream and ROUTE_COOKIE not in jar:
         raise RuntimeError("the proxy set no routing cookie")
-    return jar[ROUTE_COOKIE].value, upstream
+    return (jar[ROUTE_COOKIE].value if ROUTE_COOKIE in jar else ""), upstream
 
 
 def answered(upstreams: str) -> str:
@@ -93,7 +96,7 @@ class ProxiedClient(StreamlitClient):
             subprotocols=["streamlit"],
             max_size=2**26,
             open_timeout=60,
-            additional_headers={"Cookie": f"{ROUTE_COOKIE}={self.cookie}"},
+            additional_headers={"Cookie": f"{ROUTE_COOKIE}={self.cookie}"} if self.cookie else None,
         )
         self.upstream = answered(socket.response.headers.get(UPSTREAM_HEADER, ""))
         self._socket = _Tap(socket, self)
