@@ -98,6 +98,13 @@ async def run(reruns: int, sessions: int, cycles: int) -> None:
             f"{sessions} sessions opening and closing, {cycles} times, in "
             f"{time.perf_counter() - began:.0f} s: after each round {shown} MiB, peak {peak:.1f}"
         )
+        half = cycles // 2
+        if half:  # a leak grows every round; a plateau (allocator, Streamlit's own caches) does not
+            growth = after_cycles[-1] - after_cycles[-half - 1]
+            print(
+                f"  over the last {half} rounds: {growth:+.1f} MiB "
+                f"({growth * 1024 / (half * sessions):+.1f} KiB a session)"
+            )
         await asyncio.sleep(SETTLE)
         end = rss_mib(app.pid)
         verdict = "met" if abs(end - start) <= TARGET * start else "NOT met"
