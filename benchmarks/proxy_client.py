@@ -26,8 +26,8 @@ import websockets
 from protocol_client import StreamlitClient
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-ROUTE_COOKIE = "ce_lab_route"
-UPSTREAM_HEADER = "X-CE-Lab-Upstream"
+from deploy.cluster import ROUTE_COOKIE, UPSTREAM_HEADER  # the repository's root is on the path
+
 RECONNECTS = 3  # a student gives up after this many lost connections in one run
 RECONNECT_PAUSE = 0.5  # seconds; Streamlit's browser client also waits before reconnecting
 
