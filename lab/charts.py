@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lab.presentation import presenting
+from lab.safe_text import chart_label
 from lab.streamlit_fixes.figure import Prebuilt
 
 TRUE_CLASS = "#009E73"  # bluish green: the correct answer, y_j = 1
@@ -169,7 +170,26 @@ def scaled(spec: dict) -> dict:
     return spec
 
 
+def _labels_as_text(spec: dict) -> dict:
+    """Return ``spec`` with the text categories of its traces (class names, which a user or a
+    link may set) escaped: Plotly renders ``<a href>``, ``<b>`` and ``<br>`` in tick labels.
+
+    Our own markup (``10<sup>−6</sup>``, ``<br>`` in hover templates) is never a category.
+    """
+    traces = []
+    for trace in spec.get("data", []):
+        escaped = {
+            axis: [chart_label(v) if isinstance(v, str) else v for v in trace[axis]]
+            for axis in ("x", "y")
+            if isinstance(trace.get(axis), list) and any(isinstance(v, str) for v in trace[axis])
+        }
+        traces.append({**trace, **escaped} if escaped else trace)
+    return {**spec, "data": traces}
+
+
 def chart(figure: dict | go.Figure, key: str) -> None:
     """Draw a figure (a Plotly dict or ``go.Figure``) with our own styling and a PNG download."""
     spec = figure if isinstance(figure, dict) else figure.to_dict()
-    st.plotly_chart(Prebuilt(scaled(spec)), key=key, theme=None, config=CHART_CONFIG)
+    st.plotly_chart(
+        Prebuilt(scaled(_labels_as_text(spec))), key=key, theme=None, config=CHART_CONFIG
+    )

@@ -13,7 +13,7 @@ from ce_core import (
     softmax_steps,
     top_classes,
 )
-from lab import urlstate
+from lab import safe_text, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.header import page_header
@@ -135,7 +135,7 @@ def workbench() -> None:
         )
         predicted_column.metric(
             t("playground.predicted"),
-            labels[result.predicted],
+            safe_text.markdown(labels[result.predicted]),  # a name is user text
             delta=t("playground.right") if result.correct else t("playground.wrong"),
             delta_color="normal" if result.correct else "inverse",
             delta_arrow="off",
