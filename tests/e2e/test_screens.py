@@ -124,9 +124,8 @@ def test_page_fits_the_screen(screen, lesson: str, lang: str, open_page: Opener)
             missing = _not_on_first_screen(tops, height, lesson)
             if missing:
                 problems["not on the first screen"] = missing
-        elif name == "phone" and tops["chart"] and tops["input"]:
-            if tops["chart"][0][0] > tops["input"][0][0] + height:
-                problems["first chart more than a screen below the input"] = tops["chart"][0]
+        elif name == "phone" and _far_below(tops, height):
+            problems["first chart more than a screen below the input"] = tops["chart"][0]
         assert problems == {}, f"{name} {lesson} {lang}: {problems}"
     finally:
         page.close()
@@ -143,3 +142,10 @@ def _not_on_first_screen(tops: dict, height: int, lesson: str) -> list[str]:
         if len(shown) < count:
             missing.append(f"{what} ×{count} (have {tops[what][:count]})")
     return missing
+
+
+def _far_below(tops: dict, height: int) -> bool:
+    """Return whether the first chart starts more than one screen below the first input."""
+    return (
+        bool(tops["chart"] and tops["input"]) and tops["chart"][0][0] > tops["input"][0][0] + height
+    )
