@@ -136,8 +136,9 @@ def layout(title: str, *, height: int = HEIGHT, **extra: object) -> dict:
         "paper_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
         "bargap": 0.25,
-        "xaxis": {"showgrid": False, "linecolor": INK, "ticks": "outside"},
-        "yaxis": {"gridcolor": GRID, "zerolinecolor": INK, "linecolor": INK},
+        # automargin: the axis titles move clear of the tick labels, whatever their width
+        "xaxis": {"showgrid": False, "linecolor": INK, "ticks": "outside", "automargin": True},
+        "yaxis": {"gridcolor": GRID, "zerolinecolor": INK, "linecolor": INK, "automargin": True},
     }
     return merged(base, extra)
 

@@ -38,6 +38,7 @@ class Field:
     put: Callable[[Any], None] | None = None
     default: Any = None  #: a value the link need not carry
     when: Callable[[], bool] | None = None  #: whether the field matters now (e.g. its mode)
+    old_key: str | None = None  #: the key older links used: read when ``key`` is absent
 
     def value(self) -> Any:
         """Return the current value, or None when there is none."""
@@ -133,13 +134,16 @@ def sync(page: str, fields: Sequence[Field], *, keep_url: bool = True) -> None:
         st.session_state["_url_loaded"] = True
         ignored = []
         for field in fields:
-            raw = st.query_params.get(field.key)
+            key = field.key
+            if field.old_key and key not in st.query_params and field.old_key in st.query_params:
+                key = field.old_key
+            raw = st.query_params.get(key)
             if raw is None:
                 continue
             try:
                 field.store(field.read(raw))
             except (ValueError, TypeError, OverflowError):
-                ignored.append(field.key)
+                ignored.append(key)
         if ignored:
             st.session_state[f"_url_ignored_{page}"] = ignored
     ignored = st.session_state.get(f"_url_ignored_{page}")
