@@ -63,8 +63,12 @@ from .derivation import (
     step_sweep,
     two_class_sigmoid,
 )
-from .explain import (
+from .errors import (
+    MESSAGES,
+    CodedError,
     InputError,
+)
+from .explain import (
     Prediction,
     check_distribution,
     check_logits,
@@ -155,12 +159,14 @@ __all__ = [
     "DTYPES",
     "GPT2_VOCAB_SIZE",
     "MAX_VOCAB_ROWS",
+    "MESSAGES",
     "REDUCTIONS",
     "SOFTMAX_STEPS",
     "STEP_SIZES",
     "BatchTable",
     "BinaryPrediction",
     "ChainRule",
+    "CodedError",
     "Denominator",
     "Diagnosis",
     "DtypeLimits",
