@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._arrays import FLOAT_DTYPES, as_float_array, cast, cast_finite, work_dtype
+from .exact import two_sum
 
 REDUCTIONS = ("mean", "sum", "none")
 
@@ -199,11 +200,7 @@ def _rounding_correction(z: np.ndarray, m: np.ndarray, e: np.ndarray) -> np.ndar
     ``e^{s + err} ~ e^s (1 + err)``, this is what the exact shift adds to the sum. ``err`` comes
     from Knuth's TwoSum; terms that are not finite (a ``-inf`` logit has ``e = 0``) add nothing.
     """
-    dtype = e.dtype
-    s = np.subtract(z, m, dtype=dtype)
-    back = np.subtract(s, z, dtype=dtype)
-    err = np.subtract(z, s - back, dtype=dtype)
-    err -= back + m
+    _, err = two_sum(z.astype(e.dtype, copy=False), -m)
     correction = np.vecdot(e, err)
     bad = ~np.isfinite(correction)
     if bad.any():
@@ -281,11 +278,7 @@ def _rows(p: _Problem, start: int, stop: int, scale: float, s: np.ndarray, grad_
 
 def _two_diff(x: np.ndarray, y: np.ndarray, dtype) -> tuple[np.ndarray, np.ndarray]:
     """Return ``(d, err)``: ``d = fl(x - y)`` and ``d + err = x - y`` exactly (Knuth's TwoSum)."""
-    x = x.astype(dtype, copy=False)
-    y = y.astype(dtype, copy=False)
-    d = x - y
-    back = d - x
-    err = (x - (d - back)) + (-y - back)
+    d, err = two_sum(x.astype(dtype, copy=False), -y.astype(dtype, copy=False))
     return d, np.where(np.isfinite(err), err, 0)
 
 
@@ -492,15 +485,11 @@ def _small_example(logits, target, weight, ignore_index, reduction, label_smooth
     m = max(z)
     e = []
     for v in z:
-        d = v - m
-        back = d - v
-        d_err = (v - (d - back)) + (-m - back)  # TwoSum: d + d_err = v - m exactly
+        d, d_err = two_sum(v, -m)  # d + d_err = v - m exactly
         x = math.exp(d)
         e.append(x + x * d_err if math.isfinite(d_err) else x)
     rest = math.fsum([*e, -1.0])  # the others alone: the max contributes exactly 1
-    s_t = z[target] - m
-    back = s_t - z[target]
-    s_t_err = (z[target] - (s_t - back)) + (-m - back)  # TwoSum: s_t + s_t_err = z_t - m
+    s_t, s_t_err = two_sum(z[target], -m)  # s_t + s_t_err = z_t - m exactly
     if not math.isfinite(s_t_err):  # z_t - m overflowed to -inf: the loss is inf
         s_t_err = 0.0
     loss = (math.log1p(rest) - s_t) - s_t_err

@@ -25,6 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._arrays import as_float_array, check_axis, check_temperature, work_dtype
+from .exact import two_product, two_sum
 
 
 def _shift(z: np.ndarray, axis: int, temperature: float):
@@ -39,10 +40,7 @@ def _shift(z: np.ndarray, axis: int, temperature: float):
     with np.errstate(invalid="ignore"):
         shift = np.where(np.isfinite(m), m, 0).astype(z.dtype)
     with np.errstate(invalid="ignore", over="ignore"):
-        s = z - shift
-        # TwoSum: the exact rounding error of z + (-shift). Not finite where s is +-inf or NaN.
-        back = s - z
-        err = (z - (s - back)) + (-shift - back)
+        s, err = two_sum(z, -shift)  # err is not finite where s is +-inf or NaN
     err[~np.isfinite(err)] = 0
     if temperature != 1.0:
         s, err = _divide(s, err, temperature)
@@ -64,24 +62,10 @@ def _divide(s: np.ndarray, err: np.ndarray, temperature: float):
         else:
             q = s / temperature
             # q * T = p + p_err exactly (Dekker), so s - q * T = (s - p) - p_err exactly
-            p, p_err = _two_product(q, temperature)
+            p, p_err = two_product(q, temperature)
             q_err = (((s - p) - p_err) + err) / temperature
     q_err[~np.isfinite(q_err)] = 0  # where q is +-inf or too large to split, e^q is 0 anyway
     return q, q_err
-
-
-def _two_product(a: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``(p, p_err)`` with ``p = fl(a * b)`` and ``p + p_err = a * b`` exactly (float64)."""
-
-    def split(x):
-        c = 134217729.0 * x  # 2**27 + 1: x = hi + lo with 26-bit halves
-        hi = c - (c - x)
-        return hi, x - hi
-
-    p = a * b
-    a_hi, a_lo = split(a)
-    b_hi, b_lo = split(np.float64(b))
-    return p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
 
 
 def _exp_and_rest(s: np.ndarray, err: np.ndarray, imax: np.ndarray, axis: int):
