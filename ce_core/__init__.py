@@ -47,6 +47,12 @@ from .binary_explain import (
     stability_grid,
     tangent_line,
 )
+from .classes import (
+    check_class_range,
+    class_indices,
+    one_hot,
+    whole_number,
+)
 from .datasets import (
     DATASETS,
     grid_axes,
@@ -98,7 +104,6 @@ from .loss import (
     cross_entropy,
     cross_entropy_grad,
     cross_entropy_with_grad,
-    one_hot,
 )
 from .parse import (
     ParseError,
@@ -192,6 +197,7 @@ __all__ = [
     "binary_loss_curve",
     "chain_rule",
     "check_batch_table",
+    "check_class_range",
     "check_class_weights",
     "check_distribution",
     "check_gradient",
@@ -199,6 +205,7 @@ __all__ = [
     "check_logits",
     "check_one_number",
     "check_probabilities",
+    "class_indices",
     "class_targets",
     "compare_two_class",
     "cross_entropy",
@@ -269,4 +276,5 @@ __all__ = [
     "train_softmax_regression",
     "two_class_sigmoid",
     "underflow_sweep",
+    "whole_number",
 ]

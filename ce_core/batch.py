@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .classes import one_hot
 from .errors import InputError
-from .loss import cross_entropy_with_grad, one_hot
+from .loss import cross_entropy_with_grad
 from .softmax import softmax
 
 

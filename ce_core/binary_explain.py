@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array
+from .arrays import as_float_array
 from .binary import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,

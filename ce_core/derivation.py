@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import check_temperature
+from .arrays import check_temperature
 from .binary import sigmoid, sigmoid_grad
 from .errors import InputError
 from .explain import check_logits, explain_logits

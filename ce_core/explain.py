@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, cast, check_temperature
+from .arrays import as_float_array, cast, check_temperature
+from .classes import check_class_range, one_hot, whole_number
 from .errors import InputError
 from .info import check_probabilities, entropy, loss_from_probabilities
-from .loss import _check_in_range, _whole_number, one_hot
 from .softmax import log_softmax, softmax
 
 
@@ -83,8 +83,8 @@ class Prediction:
 
 
 def _check_target(target: int, num_classes: int) -> int:
-    target = _whole_number(target, "true class")
-    _check_in_range(np.asarray([target]), num_classes, ignore_index=None)
+    target = whole_number(target, "true class")
+    check_class_range(np.asarray([target]), num_classes, ignore_index=None)
     return target
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, cast, check_axis, work_dtype
+from .arrays import as_float_array, cast, check_axis, work_dtype
 from .errors import MESSAGES as ALL_MESSAGES
 from .errors import CodedError
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import FLOAT_DTYPES, as_float_array, cast, cast_finite, work_dtype
+from .arrays import FLOAT_DTYPES, as_float_array, cast, cast_finite, work_dtype
+from .classes import check_class_range, class_indices, whole_number
 from .exact import two_sum
 
 REDUCTIONS = ("mean", "sum", "none")
@@ -33,25 +34,6 @@ _BLOCK_BYTES = 4 << 20  # a block of rows: few NumPy calls per row, and it stays
 _PARALLEL_MIN_ELEMENTS = 1 << 20  # below this, threads cost more than they bring
 _THREADS = max(1, min(os.cpu_count() or 1, 8))
 _pool: ThreadPoolExecutor | None = None
-
-
-def one_hot(labels: ArrayLike, num_classes: int) -> np.ndarray:
-    """Return float64 one-hot rows: ``out[..., k] = 1`` where ``labels == k``, else 0.
-
-    Examples
-    --------
-    >>> one_hot(3, 5)
-    array([0., 0., 0., 1., 0.])
-    >>> one_hot([0, 2], 3)
-    array([[1., 0., 0.],
-           [0., 0., 1.]])
-    """
-    num_classes = _whole_number(num_classes, "num_classes")
-    if num_classes < 1:
-        raise ValueError(f"num_classes must be at least 1, got {num_classes}")
-    labels = _class_indices(labels, "labels")
-    _check_in_range(labels, num_classes, ignore_index=None)
-    return (labels[..., None] == np.arange(num_classes)).astype(np.float64)
 
 
 @dataclass(frozen=True)
@@ -70,41 +52,6 @@ class _Problem:
     @property
     def num_classes(self) -> int:
         return self.logits.shape[1]
-
-
-def _whole_number(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        if isinstance(value, float | np.floating) and float(value).is_integer():
-            return int(value)
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
-    return int(value)
-
-
-def _class_indices(target: ArrayLike, name: str = "target") -> np.ndarray:
-    """Return class indices as int64, accepting whole floats (3.0) and refusing 2.5, NaN, text."""
-    t = np.asarray(target)
-    if t.dtype.kind in "iu":
-        return t.astype(np.int64, copy=False)
-    if t.dtype.kind == "f":
-        with np.errstate(invalid="ignore"):
-            whole = np.isfinite(t) & (t == np.round(t)) & (np.abs(t) < np.float64(2**62))
-        if not np.all(whole):
-            bad = t[~whole].flat[0]
-            raise ValueError(f"{name}: class indices must be whole numbers, got {bad}")
-        return t.astype(np.int64)
-    raise ValueError(f"{name}: class indices must be whole numbers, got values of type {t.dtype}")
-
-
-def _check_in_range(classes: np.ndarray, num_classes: int, ignore_index: int | None) -> None:
-    bad = (classes < 0) | (classes >= num_classes)
-    if ignore_index is not None:
-        bad &= classes != ignore_index
-    if np.any(bad):
-        value = int(classes[bad].flat[0])
-        raise ValueError(
-            f"target {value} is out of bounds: with {num_classes} classes the class indices "
-            f"are 0 to {num_classes - 1} (counting from 0)"
-        )
 
 
 def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -> _Problem:
@@ -126,7 +73,7 @@ def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -
         raise ValueError(f"label_smoothing must be a number, got {label_smoothing!r}") from exc
     if not 0.0 <= smoothing <= 1.0:
         raise ValueError(f"label_smoothing must be between 0 and 1, got {smoothing}")
-    ignore_index = _whole_number(ignore_index, "ignore_index")
+    ignore_index = whole_number(ignore_index, "ignore_index")
     wdtype = work_dtype(z.dtype)
     w = None
     if weight is not None:
@@ -157,8 +104,8 @@ def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -
             f"batch size mismatch: {n} rows of logits but target has shape {t.shape} "
             f"(expected {n} class indices, or an {n} x {k} table of probabilities)"
         )
-    classes = _class_indices(t).reshape(n)
-    _check_in_range(classes, k, ignore_index)
+    classes = class_indices(t).reshape(n)
+    check_class_range(classes, k, ignore_index)
     ignored = classes == ignore_index
     if ignored.any():
         classes = np.where(ignored, 0, classes)

@@ -27,7 +27,7 @@ from itertools import chain
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array
+from .arrays import as_float_array
 from .errors import MESSAGES as ALL_MESSAGES
 from .errors import CodedError
 

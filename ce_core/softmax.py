@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, check_axis, check_temperature, work_dtype
+from .arrays import as_float_array, check_axis, check_temperature, work_dtype
 from .exact import two_product, two_sum
 
 

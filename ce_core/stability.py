@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array
+from .arrays import as_float_array
 from .softmax import SoftmaxSteps, naive_softmax, softmax, softmax_steps
 
 #: The float types the lab compares, by name.
