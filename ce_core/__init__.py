@@ -118,12 +118,14 @@ from .shift_and_log import (
     shift_check,
 )
 from .softmax import (
-    SoftmaxSteps,
     log_softmax,
     logsumexp,
-    naive_softmax,
     softmax,
     softmax_jacobian,
+)
+from .softmax_steps import (
+    SoftmaxSteps,
+    naive_softmax,
     softmax_steps,
 )
 from .stability import (

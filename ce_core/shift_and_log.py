@@ -16,7 +16,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .errors import InputError
-from .softmax import log_softmax, naive_softmax, softmax, softmax_steps
+from .softmax import log_softmax, softmax
+from .softmax_steps import naive_softmax, softmax_steps
 from .stability import store_as
 
 
