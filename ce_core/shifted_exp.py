@@ -79,20 +79,24 @@ def exp_and_rest(s: np.ndarray, err: np.ndarray, imax: np.ndarray, axis: int):
 def shifted_row(z: np.ndarray):
     """Return ``(s, err, e, rest, m)`` of :func:`shift` and :func:`exp_and_rest` for one row.
 
-    The same operations on a 1-D float32/64 ``z`` at ``T = 1``, without the per-axis machinery
-    that costs more than the arithmetic on a short row; ``None`` when the max is not finite (the
-    general path decides what such a row gives). Bit-identical to the general path.
+    The same operations on a 1-D float32/64 ``z`` at ``T = 1``, bit for bit, without the per-axis
+    machinery (nor ``np.errstate``) that costs more than the arithmetic on a short row. ``None``
+    when ``z - m`` could overflow (a ``-inf``, NaN or huge spread), which the general path handles:
+    otherwise every ``s`` and ``err`` is finite, and nothing here can warn.
     """
-    i = int(z.argmax())
-    m = z[i]
-    if not np.isfinite(m):
+    i = int(z.argmax())  # the first NaN, if any
+    values = z.tolist()
+    m = values[i]
+    if not m - min(values) <= _HALF_MAX[z.dtype.char]:  # False for NaN and inf too
         return None
-    with np.errstate(under="ignore", over="ignore", invalid="ignore"):
-        s, err = two_sum(z, -m)
-        err[~np.isfinite(err)] = 0
-        e = np.exp(s)
-        e += e * err
-        e[i] = 0  # the max contributes exactly e^0 = 1: sum the others alone
-        rest = e.sum()
-        e[i] = 1
+    m = z[i]
+    s, err = two_sum(z, -m)
+    e = np.exp(s)
+    e += e * err
+    e[i] = 0  # the max contributes exactly e^0 = 1: sum the others alone
+    rest = np.add.reduce(e)
+    e[i] = 1
     return s, err, e, rest, m
+
+
+_HALF_MAX = {"f": float(np.finfo(np.float32).max) / 2, "d": float(np.finfo(np.float64).max) / 2}

@@ -90,14 +90,16 @@ def softmax(z: ArrayLike, axis: int | None = -1, temperature: float = 1.0) -> np
        softmax functions", IMA J. Numer. Anal. 41(4) (2021) 2311–2330.
     """
     z, work, axis = _logits(z, axis)
-    temperature = check_temperature(temperature)
+    if temperature != 1.0:
+        temperature = check_temperature(temperature)
     if work.shape[axis] == 0:
         return z.copy()
     if _short_row(work, temperature):
         row = shifted_row(work)
         if row is not None:
             _, _, e, rest, _ = row
-            return (e / (1 + rest)).reshape(z.shape)
+            e /= 1 + rest
+            return e if e.shape == z.shape else e.reshape(z.shape)
     work = work.astype(work_dtype(z.dtype), copy=False)
     s, err, m, imax = shift(work, axis, temperature)
     e, rest = exp_and_rest(s, err, imax, axis)
@@ -141,7 +143,8 @@ def log_softmax(z: ArrayLike, axis: int | None = -1, temperature: float = 1.0) -
     array([  0., -inf])
     """
     z, work, axis = _logits(z, axis)
-    temperature = check_temperature(temperature)
+    if temperature != 1.0:
+        temperature = check_temperature(temperature)
     if work.shape[axis] == 0:
         return z.copy()
     if _short_row(work, temperature):
