@@ -32,6 +32,21 @@ def _class_colourscale(num_classes: int) -> list[list]:
     return scale
 
 
+def _heatmap(xs: list[float], ys: list[float], regions: np.ndarray, num_classes: int) -> dict:
+    """Return the grid of predicted classes ``regions`` (len(ys), len(xs)), class k in its tint."""
+    return {
+        "type": "heatmap",
+        "x": xs,
+        "y": ys,
+        "z": regions.tolist(),
+        "zmin": -0.5,
+        "zmax": num_classes - 0.5,
+        "colorscale": _class_colourscale(num_classes),
+        "showscale": False,
+        "hoverinfo": "skip",
+    }
+
+
 def _point_traces(X: np.ndarray, labels: np.ndarray, names: Sequence[str]) -> list[dict]:
     """Return one scatter trace per class: its points of ``X`` in the class's colour."""
     return [
@@ -79,19 +94,8 @@ def regions_animation_figure(
         share = percent(accuracy[f])
         return text["frame"].format(step=frame_names[f], loss=short(loss[f]), accuracy=share)
 
-    heatmap = {
-        "type": "heatmap",
-        "x": x_list,
-        "y": y_list,
-        "z": regions[0].tolist(),
-        "zmin": -0.5,
-        "zmax": k - 0.5,
-        "colorscale": _class_colourscale(k),
-        "showscale": False,
-        "hoverinfo": "skip",
-    }
     return {
-        "data": [heatmap, *_point_traces(X, labels, names)],
+        "data": [_heatmap(x_list, y_list, regions[0], k), *_point_traces(X, labels, names)],
         "layout": animated_layout(
             text["title"],
             subtitle(0),
