@@ -24,13 +24,8 @@ from lab.inputs import vector_input
 from lab.language import t
 from pages.batch import state
 from pages.batch.export import Options, download_files, torch_snippet
-from pages.batch.figures import (
-    decomposition_figure,
-    double_gradients_figure,
-    double_losses_figure,
-    gradient_heatmap,
-    row_losses_figure,
-)
+from pages.batch.figures import decomposition_figure, gradient_heatmap, row_losses_figure
+from pages.batch.figures_double import double_gradients_figure, double_losses_figure
 from pages.batch.view import (
     decomposition_table,
     double_table,
