@@ -9,35 +9,15 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 
 from ce_core import BatchTable
+from pages.batch.options import Options
 
 SNIPPET_MAX_NUMBERS = 2_000  # more than this, and the snippet reads the downloaded CSV instead
 CSV_NAME = "batch.csv"
-
-
-@dataclass(frozen=True)
-class Options:
-    """The options of ``F.cross_entropy`` chosen on the page (targets: labels or probabilities)."""
-
-    soft: bool
-    weight: np.ndarray | None
-    ignore_index: int
-    reduction: str
-    label_smoothing: float
-
-    def kwargs(self) -> dict:
-        """Return the keyword arguments of ce_core's cross_entropy (and PyTorch's)."""
-        return {
-            "weight": self.weight,
-            "ignore_index": -100 if self.soft else self.ignore_index,
-            "reduction": self.reduction,
-            "label_smoothing": self.label_smoothing,
-        }
 
 
 def _float(value: float) -> str:
