@@ -14,6 +14,7 @@ from functools import partial
 import numpy as np
 
 from ce_core import BatchTable
+from lab import numbers
 from pages.batch.options import Options
 
 SNIPPET_MAX_NUMBERS = 2_000  # more than this, and the snippet reads the downloaded CSV instead
@@ -21,12 +22,9 @@ CSV_NAME = "batch.csv"
 
 
 def _float(value: float) -> str:
+    """Return every digit of ``value`` (:func:`lab.numbers.full`), NaN as ``nan`` as in Python."""
     value = float(value)
-    return (
-        repr(value)
-        if math.isfinite(value)
-        else {math.inf: "inf", -math.inf: "-inf"}.get(value, "nan")
-    )
+    return "nan" if math.isnan(value) else numbers.full(value)
 
 
 def batch_csv(table: BatchTable) -> str:
@@ -140,10 +138,14 @@ def _call(logits: str, options: Options) -> str:
     return "F.cross_entropy(\n    " + ",\n    ".join(arguments) + ",\n)"
 
 
+def _inline(table: BatchTable, options: Options) -> bool:
+    """Return whether the snippet holds the batch itself (else it reads the downloaded CSV)."""
+    return table.logits.size * (2 if options.soft else 1) <= SNIPPET_MAX_NUMBERS
+
+
 def _data_lines(table: BatchTable, options: Options, targets: np.ndarray | None) -> list[str]:
     """Return the lines that build ``z`` and ``target``: inline, or read from the CSV."""
-    numbers = table.logits.size * (2 if options.soft else 1)
-    if numbers <= SNIPPET_MAX_NUMBERS:
+    if _inline(table, options):
         lines = [f"z = torch.tensor({_matrix(table.logits)}, dtype=torch.float64)"]
         if options.soft:
             lines.append(f"target = torch.tensor({_matrix(table.soft)}, dtype=torch.float64)")
@@ -189,7 +191,7 @@ def torch_snippet(
     lines = ["import torch", "import torch.nn.functional as F", ""]
     if not options.soft:
         lines.append(comments("labels"))
-    if table.logits.size * (2 if options.soft else 1) > SNIPPET_MAX_NUMBERS:
+    if not _inline(table, options):
         lines.append(comments("csv"))
     lines += _data_lines(table, options, targets)
     lines.append("z.requires_grad_(True)")

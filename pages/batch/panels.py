@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ce_core import BatchTable, check_class_weights
-from ce_core.batch_table import MAX_CLASSES
+from ce_core.batch_table import MAX_CLASSES, MAX_ROWS
 from lab.inputs import vector_input
 from lab.language import t
 from pages.batch import state
@@ -130,7 +130,7 @@ def batch_panel(soft: bool) -> BatchTable:
         message("paste")
     with upload_tab:
         st.file_uploader(
-            t("batch.upload"),
+            t("batch.upload", max_mb=state.UPLOAD_MB),
             type=["csv", "txt", "tsv"],
             key="bt_upload",
             help=t("batch.upload.help"),
@@ -139,7 +139,14 @@ def batch_panel(soft: bool) -> BatchTable:
         )
         message("upload")
     with st.expander(t("batch.format.title")):
-        st.markdown(t("batch.format"))
+        st.markdown(
+            t(
+                "batch.format",
+                max_classes=f"{MAX_CLASSES:,}",
+                max_mb=state.UPLOAD_MB,
+                max_rows=f"{MAX_ROWS:,}",
+            )
+        )
         st.code(state.DEFAULTS["bt_paste"], language="text")
         st.code(state.SOFT_EXAMPLE, language="text")
     return table

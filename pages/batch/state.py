@@ -14,6 +14,7 @@ import streamlit as st
 
 from ce_core import BatchTable, TableError, parse_batch_csv
 from ce_core.batch_csv import MAX_BYTES
+from lab import numbers
 from lab.language import t
 from pages.batch.options import DEFAULT
 from pages.batch.table import complete, frame, num_classes, read_table, resized
@@ -134,7 +135,9 @@ def load_upload() -> None:
         st.session_state.pop("_bt_upload_message", None)
         return
     if file.size > MAX_BYTES:  # checked here too: the server's own limit may be changed
-        error = TableError("too_big", size_mb=f"{file.size / 2**20:.1f}", max_mb=str(UPLOAD_MB))
+        error = TableError(
+            "too_big", size_mb=numbers.fixed(file.size / 2**20, 1), max_mb=str(UPLOAD_MB)
+        )
         st.session_state["_bt_upload_message"] = ("error", table_error_text(error, t))
         return
     _load("upload", file.getvalue())

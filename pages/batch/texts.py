@@ -32,16 +32,16 @@ EN = {
     "batch.paste": "CSV text",
     "batch.paste.help": "Paste the CSV (format below), then press the button.",
     "batch.load": "Load into the table",
-    "batch.upload": "CSV file (at most 5 MB)",
+    "batch.upload": "CSV file (at most {max_mb} MB)",
     "batch.upload.help": "A UTF-8 text file in the format below.",
     "batch.format.title": "The CSV format",
     "batch.format": "The first line names the columns; then one line per example.\n\n"
-    "- `z1,z2,…,zK`: the logits (2 to 1,000 classes; `-inf` masks a class).\n"
+    "- `z1,z2,…,zK`: the logits (2 to {max_classes} classes; `-inf` masks a class).\n"
     "- `label`: the true class **counting from 1**, like the table (empty: the row is ignored). "
     "Or `target`: PyTorch's index **counting from 0** (`-100` or empty: ignored).\n"
     "- `q1,…,qK` instead of (or as well as) a label: probability targets, each line adding up "
     "to 1.\n\n"
-    "At most 5 MB and 10,000 rows. Commas separate the cells (tabs, or semicolons, work too). "
+    "At most {max_mb} MB and {max_rows} rows. Commas separate the cells (tabs, or semicolons, work too). "
     "Save it as UTF-8 text.",
     "batch.loaded": "Loaded {n} rows × {k} classes into the table.",
     "batch.options": "PyTorch's options",
@@ -178,15 +178,15 @@ ZH = {
     "batch.paste": "CSV 文本",
     "batch.paste.help": "粘贴 CSV（格式见下方），然后点击按钮。",
     "batch.load": "加载到表格",
-    "batch.upload": "CSV 文件（最大 5 MB）",
+    "batch.upload": "CSV 文件（最大 {max_mb} MB）",
     "batch.upload.help": "UTF-8 编码的文本文件，格式见下方。",
     "batch.format.title": "CSV 格式",
     "batch.format": "第一行是列名；之后每行一个样本。\n\n"
-    "- `z1,z2,…,zK`：logits（2 到 1,000 个类别；`-inf` 表示屏蔽该类别）。\n"
+    "- `z1,z2,…,zK`：logits（2 到 {max_classes} 个类别；`-inf` 表示屏蔽该类别）。\n"
     "- `label`：真实类别，和表格一样**从 1 开始计数**（留空：忽略这一行）。或者用 `target`："
     "PyTorch 的下标，**从 0 开始计数**（`-100` 或留空：忽略）。\n"
     "- `q1,…,qK`：代替（或同时给出）label 的概率目标，每行之和为 1。\n\n"
-    "最大 5 MB、10,000 行。单元格之间用逗号分隔（制表符或分号也可以）。请保存为 UTF-8 文本。",
+    "最大 {max_mb} MB、{max_rows} 行。单元格之间用逗号分隔（制表符或分号也可以）。请保存为 UTF-8 文本。",
     "batch.loaded": "已将 {n} 行 × {k} 个类别加载到表格中。",
     "batch.options": "PyTorch 的选项",
     "batch.soft": "概率（软）目标",

@@ -19,7 +19,7 @@ EN = {
     "training.preset.smoothing": "Label smoothing",
     "training.preset.confident_wrong": "Confident & wrong start",
     "training.z": "Initial logits z (commas, spaces or semicolons between numbers)",
-    "training.z.help": "2 to 10 finite numbers: the starting point of gradient descent.",
+    "training.z.help": "2 to {max} finite numbers: the starting point of gradient descent.",
     "training.y": "True class j (counting from 1)",
     "training.lr": "Learning rate η",
     "training.lr.help": "How far each step moves the logits: z ← z − η (a − q). The values are spaced "
@@ -129,7 +129,7 @@ ZH = {
     "training.preset.smoothing": "标签平滑",
     "training.preset.confident_wrong": "从自信的错误出发",
     "training.z": "初始 logits z（数字之间用逗号、空格或分号分隔）",
-    "training.z.help": "2 到 10 个有限的数：梯度下降的起点。",
+    "training.z.help": "2 到 {max} 个有限的数：梯度下降的起点。",
     "training.y": "真实类别 j（从 1 开始计数）",
     "training.lr": "学习率 η",
     "training.lr.help": "每一步移动 logits 的幅度：z ← z − η (a − q)。可选值按对数刻度排列。",

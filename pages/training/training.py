@@ -39,7 +39,7 @@ with inputs:
     z, ok = vector_input(
         "tr_z",
         t("training.z"),
-        help=t("training.z.help"),
+        help=t("training.z.help", max=state.MAX_LOGITS),
         allow_inf=False,
         max_count=state.MAX_LOGITS,
         check=check_logits,
