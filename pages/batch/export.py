@@ -72,13 +72,7 @@ def _json_value(value):
 def results_json(options: Options, loss, denominator: float | None, losses, grad, targets) -> str:
     """Return the options and every result as JSON (NaN and infinities written as strings)."""
     document = {
-        "options": {
-            "targets": "probabilities" if options.soft else "class indices (from 0)",
-            "weight": None if options.weight is None else _json_value(options.weight),
-            "ignore_index": None if options.soft else options.ignore_index,
-            "reduction": options.reduction,
-            "label_smoothing": options.label_smoothing,
-        },
+        "options": options.record(),
         "loss": _json_value(np.asarray(loss, dtype=np.float64)),
         "mean_denominator": None if denominator is None else _json_value(denominator),
         "row_losses": _json_value(np.asarray(losses, dtype=np.float64)),

@@ -43,5 +43,15 @@ class Options:
             **changes,
         }
 
+    def record(self) -> dict:
+        """Return the options as the JSON download states them (weights finite, so plain)."""
+        return {
+            "targets": "probabilities" if self.soft else "class indices (from 0)",
+            "weight": None if self.weight is None else [float(w) for w in self.weight],
+            "ignore_index": None if self.soft else self.ignore_index,
+            "reduction": self.reduction,
+            "label_smoothing": self.label_smoothing,
+        }
+
 
 DEFAULT = Options()
