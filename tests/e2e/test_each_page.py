@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from ce_core import parse_vector
 from lab.i18n import translate
-from pages.batch import state as batch_state
+from pages.batch import link as batch_link
 from pages.binary import state as binary_state
 from pages.derivation import state as derivation_state
 from pages.stability import state as stability_state
@@ -596,7 +596,7 @@ SPECS = [
     ),
     PageSpec(
         "batch",
-        batch_state.URL_FIELDS,
+        batch_link.URL_FIELDS,
         typed=(
             Type("bt_ignore", "1"),  # class 2 ignored, and the unlabelled row with it
             Shown(
