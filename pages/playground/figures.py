@@ -1,6 +1,6 @@
 """Figures of the Playground: the softmax bars with the one-hot target, the gradient, -ln p.
 
-Built as plain Plotly dicts (see ``style.layout``): they are redrawn on every keystroke.
+Built as plain Plotly dicts (see ``lab.charts.layout``): they are redrawn on every keystroke.
 """
 
 from __future__ import annotations
@@ -11,6 +11,13 @@ import numpy as np
 
 from lab import numbers
 from lab.charts import NEGATIVE, OTHER, POSITIVE, PREDICTED, TEXT_SIZE, TRUE_CLASS, layout, merged
+
+TITLE_ROOM = 88  # top margin of the probabilities: the title on the top line, the legend under it
+TITLE_PAD = 12  # the title's distance from the top edge
+PROBABILITY_TOP = 1.18  # the y axis goes past 1: room for a full bar's label and the argmax arrow
+ARROW_LENGTH, ARROW_LIFT = 45, 22  # the argmax arrow, and how far above its bar's label it starts
+GRADIENT_ROOM = 1.25  # the gradient axis reaches 1.25 times the longest bar: room for its label
+LOSS_TOP_MIN, LOSS_TOP_MAX = 5.0, 12.0  # the -ln p axis shows at least 5, at most 12
 
 
 def class_colours(classes: Sequence[int], target: int, predicted: int) -> list[str]:
@@ -55,23 +62,9 @@ def probabilities_figure(
         "marker": {"color": "rgba(0,0,0,0)", "line": {"color": TRUE_CLASS, "width": 4}},
         "hovertemplate": "%{x}: y = %{y:.0f}<extra></extra>",
     }
-    annotations = []
-    if predicted in classes:
-        where = classes.index(predicted)  # a category's position: names like "5" read as numbers
-        annotations.append(
-            {
-                "x": where,
-                "y": min(1.0, values[where]),
-                "text": text["argmax"],
-                "showarrow": True,
-                "arrowhead": 2,
-                "arrowcolor": PREDICTED,
-                "ax": 0,
-                "ay": -45,
-                "yshift": 22,
-                "font": {"color": PREDICTED, "size": TEXT_SIZE},
-            }
-        )
+    annotations = (
+        [] if predicted not in classes else [_argmax_arrow(classes, values, predicted, text)]
+    )
     return {
         "data": [bars, target_outline],
         # The title on the top line, the legend under it: side by side they overlap.
@@ -80,12 +73,31 @@ def probabilities_figure(
                 text["title"],
                 barmode="overlay",
                 annotations=annotations,
-                margin={"t": 88},
-                yaxis={"range": [0, 1.18], "title": {"text": text["a"]}},
+                margin={"t": TITLE_ROOM},
+                yaxis={"range": [0, PROBABILITY_TOP], "title": {"text": text["a"]}},
                 xaxis={"title": {"text": text["class"]}, "type": "category"},
             ),
-            {"title": {"yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": 12}}},
+            {"title": {"yref": "container", "y": 1.0, "yanchor": "top", "pad": {"t": TITLE_PAD}}},
         ),
+    }
+
+
+def _argmax_arrow(
+    classes: list[int], values: list[float], predicted: int, text: dict[str, str]
+) -> dict:
+    """Return the annotation pointing down at the predicted class's bar."""
+    where = classes.index(predicted)  # a category's position: names like "5" read as numbers
+    return {
+        "x": where,
+        "y": min(1.0, values[where]),
+        "text": text["argmax"],
+        "showarrow": True,
+        "arrowhead": 2,
+        "arrowcolor": PREDICTED,
+        "ax": 0,
+        "ay": -ARROW_LENGTH,
+        "yshift": ARROW_LIFT,
+        "font": {"color": PREDICTED, "size": TEXT_SIZE},
     }
 
 
@@ -112,7 +124,10 @@ def gradient_figure(
         "data": [bars],
         "layout": layout(
             text["title"],
-            yaxis={"range": [-1.25 * top, 1.25 * top], "title": {"text": text["grad"]}},
+            yaxis={
+                "range": [-GRADIENT_ROOM * top, GRADIENT_ROOM * top],
+                "title": {"text": text["grad"]},
+            },
             xaxis={"title": {"text": text["class"]}, "type": "category"},
         ),
     }
@@ -146,7 +161,7 @@ def neg_log_figure(
                 "name": text["current"],
             }
         )
-    top = max(5.0, min(float(np.max(neg_log_p)), 12.0))
+    top = max(LOSS_TOP_MIN, min(float(np.max(neg_log_p)), LOSS_TOP_MAX))
     return {
         "data": data,
         "layout": layout(

@@ -1,8 +1,9 @@
 """The Playground's inputs: defaults, presets, and carrying values over between input modes.
 
 All of it lives in ``st.session_state`` under the widgets' own keys: ``mode``, ``z`` (logits as
-text), ``k`` and ``z0`` … ``z19`` (sliders), ``a`` (probabilities as text), ``y`` (true class,
-counting from 1), ``T`` (temperature) and ``names``.
+text), ``k`` and ``z0`` … ``z19`` (sliders: ``sliders=`` in a link, ``s=`` in older links),
+``a`` (probabilities as text), ``y`` (true class, counting from 1), ``T`` (temperature) and
+``names``.
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ from ce_core import (
     softmax,
 )
 from ce_core import normalise as normalise_probabilities
-from lab import urlstate
+from lab import numbers, urlstate
 
 MODES = ("text", "sliders", "probs")
 SLIDER_MIN, SLIDER_MAX, MAX_SLIDERS = -10.0, 10.0, 20
+MAX_CLASSES = 1000  # numbers a box takes: a vocabulary's worth, still drawn in a blink
+NAME_CHARS = 40  # ce_core.parse_class_names's longest name
+MAX_NAMES_CHARS = (NAME_CHARS + 1) * MAX_CLASSES  # a name and a comma per class, in a link
+MAX_CLASS_IN_LINK = 1_000_000  # a true class beyond this in a link is not something one shared
+PROBABILITY_TOLERANCE = 1e-4  # typed probabilities may miss a sum of 1 by this much (rounding)
 # A log scale from 0.05 to 20 through the round values a teacher reaches for (1-1.5-2-3-5-7).
 TEMPERATURES = (
     0.05,
@@ -150,7 +156,7 @@ def probability_sum() -> str:
     if a is None:
         return "?"
     with np.errstate(over="ignore"):
-        return f"{float(np.sum(a)):.6g}"
+        return numbers.sig(float(np.sum(a)))
 
 
 def normalise() -> None:
@@ -178,17 +184,24 @@ def _slider_values() -> str | None:
     state = st.session_state
     if state.get("mode") != "sliders":
         return None
-    return ",".join(f"{state[f'z{i}']:g}" for i in range(state["k"]))
+    return ",".join(numbers.sig(state[f"z{i}"]) for i in range(state["k"]))
 
 
 def _read_sliders(value: str) -> list[float]:
     z = parse_vector(value, allow_nan=False, allow_inf=False, max_count=MAX_SLIDERS)
     if z.size < 2 or np.any((z < SLIDER_MIN) | (z > SLIDER_MAX)):
-        raise ValueError("s")
+        raise ValueError("sliders")
     return [float(v) for v in z]
 
 
-def _put_sliders(z: list[float]) -> None:
+def _read_old_sliders(value: str) -> list[float] | None:
+    """Read the sliders from an old link's ``s=``; None (nothing to do) when it has ``sliders=``."""
+    return None if "sliders" in st.query_params else _read_sliders(value)
+
+
+def _put_sliders(z: list[float] | None) -> None:
+    if z is None:
+        return
     st.session_state["k"] = len(z)
     for i, v in enumerate(z):
         st.session_state[f"z{i}"] = v
@@ -202,8 +215,10 @@ URL_FIELDS = (
     urlstate.choice("mode", MODES, default=DEFAULTS["mode"]),
     urlstate.text("z", when=_in_mode("text")),
     urlstate.text("a", when=_in_mode("probs")),
-    urlstate.Field("s", _read_sliders, str, get=_slider_values, put=_put_sliders),
-    urlstate.integer("y", 1, 1_000_000, default=DEFAULTS["y"]),
+    urlstate.Field("sliders", _read_sliders, str, get=_slider_values, put=_put_sliders),
+    # Links made before the sliders had a readable name: read, never written (no value to get).
+    urlstate.Field("s", _read_old_sliders, get=lambda: None, put=_put_sliders),
+    urlstate.integer("y", 1, MAX_CLASS_IN_LINK, default=DEFAULTS["y"]),
     urlstate.choice("T", TEMPERATURES, default=DEFAULTS["T"], when=_in_mode("text", "sliders")),
-    urlstate.text("names", max_chars=41_000, default=DEFAULTS["names"]),
+    urlstate.text("names", max_chars=MAX_NAMES_CHARS, default=DEFAULTS["names"]),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -30,7 +31,7 @@ def latex_vector(name: str, values: np.ndarray, shown: Sequence[int], digits: in
     for k in shown:
         if k != previous + 1:
             parts.append(r"\dots")
-        parts.append(_tex_number(values[k], digits) if digits else f"{values[k]:.0f}")
+        parts.append(_tex_number(values[k], digits) if digits else numbers.fixed(values[k], 0))
         previous = k
     if previous != len(values) - 1:
         parts.append(r"\dots")
@@ -48,27 +49,48 @@ def latex_loss(result: Prediction, labels: Sequence[str]) -> str:
     )
 
 
+def loss_text(loss: float) -> str:
+    """Return the loss for its metric: 4 decimals, or ``inf`` when the true class is masked."""
+    return numbers.fixed(loss) if math.isfinite(loss) else numbers.full(loss)
+
+
+def _step_names(temperature: float) -> str:
+    """Return the suffix of the step table's translation keys: the steps are those of z / T."""
+    return "" if temperature == 1.0 else "_T"
+
+
 def pipeline_table(
     steps: SoftmaxSteps, result: Prediction, labels: Sequence[str], t: Callable[..., str]
 ) -> pd.DataFrame:
-    """Return the table z → z − max → e^(z − max) → a, with y and a − y, one row per class."""
+    """Return the table z/T → z/T − max → e^(z/T − max) → a, y and ∂L/∂z, one row per class.
+
+    ``steps`` are those of ``softmax_steps(result.z / result.temperature)``; without a
+    temperature the columns are named z, z − max … and the gradient a − y.
+    """
+    T = _step_names(result.temperature)
     return pd.DataFrame(
         {
             t("playground.col.class"): list(labels),
-            t("playground.col.z"): steps.z,
-            t("playground.col.shifted"): steps.shifted,
-            t("playground.col.exp"): steps.exp,
+            t(f"playground.col.z{T}"): steps.z,
+            t(f"playground.col.shifted{T}"): steps.shifted,
+            t(f"playground.col.exp{T}"): steps.exp,
             t("playground.col.a"): result.a,
             t("playground.col.y"): result.y,
-            t("playground.col.grad"): result.grad,
+            t(f"playground.col.grad{T}"): result.grad,
         }
     )
 
 
+def pipeline_sum(steps: SoftmaxSteps, temperature: float, t: Callable[..., str]) -> str:
+    """Return the caption under the step table: ``Σ e^(z − max) = 1.57691``."""
+    total = numbers.sig(float(steps.total[0]))
+    return t(f"playground.sum{_step_names(temperature)}", total=total)
+
+
 def torch_snippet(result: Prediction, t: Callable[..., str]) -> str:
     """Return PyTorch code that reproduces the loss and gradient on screen (0-based class)."""
-    z = ", ".join(repr(float(v)) if np.isfinite(v) else "float('-inf')" for v in result.z)
-    scale = "" if result.temperature == 1.0 else f" / {result.temperature!r}"
+    z = ", ".join(numbers.full(v) if np.isfinite(v) else "float('-inf')" for v in result.z)
+    scale = "" if result.temperature == 1.0 else f" / {numbers.full(result.temperature)}"
     return "\n".join(
         [
             "import torch",
@@ -78,7 +100,7 @@ def torch_snippet(result: Prediction, t: Callable[..., str]) -> str:
             f"z = torch.tensor([{z}], dtype=torch.float64, requires_grad=True)",
             f"loss = F.cross_entropy(z{scale}, torch.tensor([{result.target}]))",
             "loss.backward()",
-            f"print(loss.item())  # {result.loss!r}",
+            f"print(loss.item())  # {numbers.full(result.loss)}",
             "print(z.grad)",
         ]
     )

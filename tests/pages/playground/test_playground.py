@@ -189,3 +189,56 @@ def test_reset_brings_back_the_defaults():
     at.text_input(key="z").set_value("9, 9").run()
     at.button(key="reset_playground").click().run()
     assert at.text_input(key="z").value == "2, 1, 0.1, -1, 3"
+
+
+def test_step_table_shows_the_steps_of_z_over_t_with_a_temperature():
+    at = open_page("playground")
+    at.select_slider(key="T").set_value(2.0).run()
+    at.session_state["pg_pipeline"] = True  # the expander open, as a click leaves it
+    at.run()
+    z = [2.0, 1.0, 0.1, -1.0, 3.0]
+    u = [v / 2.0 for v in z]
+    shifted = [v - max(u) for v in u]
+    e = [math.exp(v) for v in shifted]
+    a = [v / sum(e) for v in e]
+    y = [1, 0, 0, 0, 0]
+    grad = [(a_k - y_k) / 2.0 for a_k, y_k in zip(a, y, strict=True)]
+    # softmax(z / 2) of the true class; e/Σ of z itself would be 0.2333
+    assert a[0] == pytest.approx(0.2587, abs=5e-5)
+    table = at.table[0].value
+    assert list(table.columns) == [
+        "class",
+        "z/T",
+        "z/T − max",
+        "e^(z/T − max)",
+        "a = e / Σ",
+        "y",
+        "∂L/∂z = (a − y)/T",
+    ]
+    assert table["z/T"].tolist() == pytest.approx(u)
+    assert table["z/T − max"].tolist() == pytest.approx(shifted)
+    assert table["e^(z/T − max)"].tolist() == pytest.approx(e)
+    assert table["a = e / Σ"].tolist() == pytest.approx(a)
+    assert table["∂L/∂z = (a − y)/T"].tolist() == pytest.approx(grad)
+    assert any(f"= {sum(e):.6g}" in caption.value for caption in at.caption)
+
+
+def test_a_link_with_the_sliders_under_their_readable_name_restores_them():
+    at = open_page("playground", mode="sliders", sliders="1,-2,3.5")
+    assert at.slider(key="k").value == 3
+    assert [at.slider(key=f"z{i}").value for i in range(3)] == [1.0, -2.0, 3.5]
+
+
+def test_sliders_are_written_to_the_url_under_the_new_key_only():
+    at = open_page("playground", mode="sliders", s="1,-2,3.5")  # an old link
+    at.slider(key="z0").set_value(2.5).run()
+    params = dict(at.query_params)
+    assert params["sliders"] in ("2.5,-2,3.5", ["2.5,-2,3.5"])
+    assert "s" not in params
+
+
+def test_the_new_sliders_key_wins_over_the_old_one():
+    at = open_page("playground", mode="sliders", sliders="4,5", s="1,-2,3.5")
+    assert at.slider(key="k").value == 2
+    assert [at.slider(key=f"z{i}").value for i in range(2)] == [4.0, 5.0]
+    assert not at.warning
