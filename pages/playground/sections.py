@@ -224,7 +224,7 @@ def outputs(result: Prediction, labels: Sequence[str], ok: bool) -> None:
     """Draw everything computed from the inputs, top to bottom."""
     shown = top_classes(result.a, result.target)
     metrics(result, labels)
-    st.latex(latex_loss(result, labels))
+    st.latex(latex_loss(result))
     if not ok:
         st.caption(t("error.using_last"))
     if len(shown) < result.a.size:

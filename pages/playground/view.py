@@ -19,26 +19,27 @@ def class_labels(names: Sequence[str], num_classes: int) -> list[str]:
     return [str(k + 1) for k in range(num_classes)]
 
 
-def _tex_number(value: float, digits: int = 4) -> str:
-    text = numbers.bar(float(value), digits)
+def _tex_number(value: float) -> str:
+    """Return ``value`` in LaTeX as on a bar, with 4 decimals: ``0.2000``, ``\\infty``."""
+    text = numbers.bar(float(value), 4)
     return {"∞": r"\infty", "−∞": r"-\infty", "NaN": r"\mathrm{NaN}"}.get(text, text)
 
 
-def latex_vector(name: str, values: np.ndarray, shown: Sequence[int], digits: int = 0) -> str:
-    """Return ``name = (v_1, …, v_K)`` in LaTeX, with ``…`` where classes are not shown."""
+def latex_vector(name: str, values: np.ndarray, shown: Sequence[int]) -> str:
+    """Return ``name = (0, 1, …, 0)`` in LaTeX (whole numbers), ``…`` for classes not shown."""
     parts: list[str] = []
     previous = -1
     for k in shown:
         if k != previous + 1:
             parts.append(r"\dots")
-        parts.append(_tex_number(values[k], digits) if digits else numbers.fixed(values[k], 0))
+        parts.append(numbers.fixed(values[k], 0))
         previous = k
     if previous != len(values) - 1:
         parts.append(r"\dots")
     return f"{name} = (" + ",\\ ".join(parts) + ")"
 
 
-def latex_loss(result: Prediction, labels: Sequence[str]) -> str:
+def latex_loss(result: Prediction) -> str:
     """Return the loss formula filled in: ``L = -Σ y_k ln a_k = -ln a_j = -ln 0.2000 = 1.6094``."""
     j = result.target + 1
     a_j = _tex_number(result.a[result.target])
