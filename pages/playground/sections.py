@@ -104,7 +104,7 @@ def _values(mode: str) -> tuple[np.ndarray | None, bool]:
         )
         if not ok and state.normalisable():
             st.button(
-                t("playground.normalise", total=state.probability_sum()),
+                t("playground.normalise", total=numbers.sig(state.probability_sum())),
                 key="normalise",
                 on_click=state.normalise,
                 icon=":material/balance:",

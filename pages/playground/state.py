@@ -8,6 +8,8 @@ text), ``k`` and ``z0`` … ``z19`` (sliders: ``sliders=`` in a link, ``s=`` in 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import streamlit as st
 
@@ -150,13 +152,13 @@ def normalisable() -> bool:
         return bool(0 < np.sum(a) < np.inf)
 
 
-def probability_sum() -> str:
-    """Return the sum of the typed probabilities, formatted for the "normalise" button."""
+def probability_sum() -> float:
+    """Return the sum of the typed probabilities (NaN when they do not parse)."""
     a = _typed_probabilities()
     if a is None:
-        return "?"
+        return math.nan
     with np.errstate(over="ignore"):
-        return numbers.sig(float(np.sum(a)))
+        return float(np.sum(a))
 
 
 def normalise() -> None:
