@@ -55,8 +55,8 @@ def loss_text(loss: float) -> str:
     return numbers.fixed(loss) if math.isfinite(loss) else numbers.full(loss)
 
 
-def _step_names(temperature: float) -> str:
-    """Return the suffix of the step table's translation keys: the steps are those of z / T."""
+def _over_t(temperature: float) -> str:
+    """Return the suffix of the step table's translation keys when its steps are those of z / T."""
     return "" if temperature == 1.0 else "_T"
 
 
@@ -68,16 +68,16 @@ def pipeline_table(
     ``steps`` are those of ``softmax_steps(result.z / result.temperature)``; without a
     temperature the columns are named z, z − max … and the gradient a − y.
     """
-    T = _step_names(result.temperature)
+    suffix = _over_t(result.temperature)
     return pd.DataFrame(
         {
             t("playground.col.class"): list(labels),
-            t(f"playground.col.z{T}"): steps.z,
-            t(f"playground.col.shifted{T}"): steps.shifted,
-            t(f"playground.col.exp{T}"): steps.exp,
+            t(f"playground.col.z{suffix}"): steps.z,
+            t(f"playground.col.shifted{suffix}"): steps.shifted,
+            t(f"playground.col.exp{suffix}"): steps.exp,
             t("playground.col.a"): result.a,
             t("playground.col.y"): result.y,
-            t(f"playground.col.grad{T}"): result.grad,
+            t(f"playground.col.grad{suffix}"): result.grad,
         }
     )
 
@@ -85,7 +85,7 @@ def pipeline_table(
 def pipeline_sum(steps: SoftmaxSteps, temperature: float, t: Callable[..., str]) -> str:
     """Return the caption under the step table: ``Σ e^(z − max) = 1.57691``."""
     total = numbers.sig(float(steps.total[0]))
-    return t(f"playground.sum{_step_names(temperature)}", total=total)
+    return t(f"playground.sum{_over_t(temperature)}", total=total)
 
 
 def torch_snippet(result: Prediction, t: Callable[..., str]) -> str:
