@@ -1,5 +1,4 @@
 """Strings of the Batch page's section on the double softmax mistake."""
-# ruff: noqa: E501 (long strings, as in texts.py)
 
 EN = {
     "batch.double.help": "Feed softmax outputs into cross_entropy as if they were logits, and compare.",

@@ -1,5 +1,4 @@
 """Strings of the Batch page: where a table or CSV is wrong, and what is wrong with it."""
-# ruff: noqa: E501 (long strings, as in texts.py)
 
 EN = {
     "batch.at.line": "Line {line}",

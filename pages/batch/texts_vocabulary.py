@@ -1,5 +1,4 @@
 """Strings of the Batch page's last section, a batch of GPT-2-sized predictions."""
-# ruff: noqa: E501 (long strings, as in texts.py)
 
 EN = {
     "batch.vocab.header": "A large vocabulary: 50,257 classes",

@@ -28,6 +28,7 @@ PROBABILITY_TOL = 1e-4  # typed probabilities may add up to 1 within this (4 pri
 MAX_NAME_CHARS = 40  # ce_core.parse_class_names' limit for one name
 # The names box holds one name per class, each with its comma.
 MAX_NAMES_TEXT = MAX_CLASSES * (MAX_NAME_CHARS + 1)
+MAX_CLASS_IN_LINK = 1_000_000  # a true class in a link beyond this is not a class anyone typed
 # A log scale from 0.05 to 20 through the round values a teacher reaches for (1-1.5-2-3-5-7).
 TEMPERATURES = (
     0.05,
@@ -210,7 +211,7 @@ URL_FIELDS = (
     urlstate.Field(
         "sliders", _read_sliders, str, get=_slider_values, put=_put_sliders, old_key="s"
     ),
-    urlstate.integer("y", 1, 1_000_000, default=DEFAULTS["y"]),
+    urlstate.integer("y", 1, MAX_CLASS_IN_LINK, default=DEFAULTS["y"]),
     urlstate.choice("T", TEMPERATURES, default=DEFAULTS["T"], when=_in_mode("text", "sliders")),
     urlstate.text("names", max_chars=MAX_NAMES_TEXT, default=DEFAULTS["names"]),
 )
