@@ -105,7 +105,10 @@ def row_loss_latex(soft: bool, weighted: bool, smoothing: float) -> str:
     rest = (
         rf" - \frac{{\varepsilon}}{{K}} \sum_{{k=1}}^{{K}} {w_k}\ln a_{{nk}}" if smoothing else ""
     )
-    return rf"\ell_n = -{main}{rest} \quad (n \notin I), \qquad \ell_n = 0 \quad (n \in I)"
+    return (  # two lines: one line is wider than a phone
+        rf"\begin{{gathered}} \ell_n = -{main}{rest} \quad (n \notin I) \\"
+        rf" \ell_n = 0 \quad (n \in I) \end{{gathered}}"
+    )
 
 
 def reduction_latex(reduction: str, denominator: Denominator, total: float, loss: float) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ce_core import StepSweep, format_vector, logits_from_probabilities, parse_vector, step_sweep
+from ce_core import StepSweep, logits_from_probabilities, parse_vector, step_sweep
 from lab import urlstate
 from pages.playground import state as playground
 
@@ -26,6 +26,27 @@ def init() -> None:
     """
     playground.init()
     st.session_state.setdefault("dv_pair", "")
+    follow_the_playground()
+
+
+def follow_the_playground() -> None:
+    """Show the example the Playground shows, even when it was given as probabilities or sliders.
+
+    The Playground's probabilities ``a`` become the logits ``ln a`` (readable: shifted so the
+    largest is 0); its sliders, their values. Done once per change there, so what is typed
+    here stays until the Playground changes again.
+    """
+    state = st.session_state
+    mode = state.get("mode", "text")
+    if mode == "text":
+        return
+    source = (mode, state.get("a") if mode == "probs" else playground.slider_text())
+    if state.get("_derivation_follows") == source:
+        return
+    state["_derivation_follows"] = source
+    z = playground.current_logits(mode)
+    if z is not None and z.size >= 2:
+        state["z"] = playground.readable_logits(z)
 
 
 URL_FIELDS = (
@@ -44,10 +65,11 @@ def reset() -> None:
 
 
 def use_lecture_example() -> None:
-    """Callback: the lecture note's example, a = (0.1, 0.1, 0.1, 0.2, 0.5), j = 4, as z = ln a."""
+    """Callback: the lecture note's example, a = (0.1, 0.1, 0.1, 0.2, 0.5), j = 4, as logits
+    ln a written as a person would type them (``-1.609438, …, 0``: shifted, 6 decimals)."""
     lecture = playground.PRESETS["lecture"]
     a = parse_vector(lecture["a"])
-    st.session_state["z"] = format_vector(logits_from_probabilities(a), digits=None)
+    st.session_state["z"] = playground.readable_logits(logits_from_probabilities(a))
     st.session_state["y"] = lecture["y"]
     st.session_state["T"] = 1.0
 

@@ -28,8 +28,8 @@ EN = {
     "training.eps": "Label smoothing ε",
     "training.eps.help": "The target becomes q = (1 − ε) y + ε / K, as in PyTorch's "
     "F.cross_entropy(label_smoothing=ε).",
-    "training.rule": "z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr), \\qquad "
-    "q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K}",
+    "training.rule": "\\begin{gathered} z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr) "
+    "\\\\ q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K} \\end{gathered}",
     "training.metric.loss": "Final loss",
     "training.metric.a_j": "Final a_j",
     "training.full": "Full precision: {value}",
@@ -73,8 +73,8 @@ EN = {
     "weights $W$ ($D \\times K$) and biases $b$. The gradient with respect to the logits is "
     "the same $a - y$ as above (averaged over the $N$ points); the chain rule carries it to the "
     "weights. Full-batch gradient descent from $W = 0$, $b = 0$.",
-    "training.reg.rule": "\\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y), \\qquad "
-    "\\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n)",
+    "training.reg.rule": "\\begin{gathered} \\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y) "
+    "\\\\ \\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n) \\end{gathered}",
     "training.data": "Data set",
     "training.data.blobs": "Blobs",
     "training.data.moons": "Moons",
@@ -137,8 +137,8 @@ ZH = {
     "training.eps": "标签平滑 ε",
     "training.eps.help": "目标变为 q = (1 − ε) y + ε / K，与 PyTorch 的 "
     "F.cross_entropy(label_smoothing=ε) 相同。",
-    "training.rule": "z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr), \\qquad "
-    "q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K}",
+    "training.rule": "\\begin{gathered} z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr) "
+    "\\\\ q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K} \\end{gathered}",
     "training.metric.loss": "最终损失",
     "training.metric.a_j": "最终 a_j",
     "training.full": "完整精度：{value}",
@@ -177,8 +177,8 @@ ZH = {
     "training.reg.intro": "现在 logits 来自一个模型：$Z = XW + b$，其中 $X$ 是数据点（$N \\times D$），"
     "$W$ 是权重（$D \\times K$），$b$ 是偏置。损失对 logits 的梯度与上面相同，仍是 $a - y$"
     "（对 $N$ 个点取平均）；链式法则再把它传到权重上。从 $W = 0$、$b = 0$ 开始做全批量梯度下降。",
-    "training.reg.rule": "\\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y), \\qquad "
-    "\\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n)",
+    "training.reg.rule": "\\begin{gathered} \\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y) "
+    "\\\\ \\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n) \\end{gathered}",
     "training.data": "数据集",
     "training.data.blobs": "团簇",
     "training.data.moons": "月牙",

@@ -322,6 +322,7 @@ class PageSpec:
 # ---- the five pages -----------------------------------------------------------------------------
 
 LECTURE = [0.1, 0.1, 0.1, 0.2, 0.5]  # the lecture note's probabilities, j = 4
+LECTURE_LOGITS = [-1.609438, -1.609438, -1.609438, -0.916291, 0.0]  # ln a - ln 0.5, 6 decimals
 BATCH = [[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [1.0, 1.0, 1.0], [3.0, -1.0, 0.0]]  # labels 1, 2, 3, -
 LOSS_1, LOSS_2, LOSS_3 = (cross_entropy(BATCH[j], j) for j in range(3))
 LINK_BATCH = ([2.0, 0.0], 0), ([0.0, 1.0], 1), ([0.0, 0.0], 0)
@@ -403,13 +404,13 @@ SPECS = [
         ),
         preset=(
             Click("dv_lecture"),
-            Shown(
-                inputs={"z": [math.log(p) for p in LECTURE], "y": "4", "T": "1.0"},
-                metrics=pair_metrics(math.log(0.1), math.log(0.1)),
+            Shown(  # ln a as typed by a person: shifted so the largest is 0, 6 decimals
+                inputs={"z": LECTURE_LOGITS, "y": "4", "T": "1.0"},
+                metrics=pair_metrics(LECTURE_LOGITS[0], LECTURE_LOGITS[1]),
                 charts=(
                     Trace(
                         "dv_chart_jacobian",
-                        jacobian([math.log(p) for p in LECTURE]),
+                        jacobian(LECTURE_LOGITS),
                         field="z",
                         tol=1e-12,
                     ),
