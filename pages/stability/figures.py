@@ -191,7 +191,7 @@ def sweep_figure(
                 "title": {"text": text["x"], "standoff": 12},
                 "range": [math.log10(x[0]), math.log10(x[-1]) + 0.02],  # room for the last tick
                 "tickvals": ticks,
-                "ticktext": [f"{v:g}" for v in ticks],
+                "ticktext": [numbers.sig(v) for v in ticks],
             },
             yaxis={
                 "type": "category",

@@ -15,11 +15,11 @@ from ce_core import (
     sweep_grid,
     underflow_sweep,
 )
-from lab import urlstate
+from lab import numbers, urlstate
 from lab.charts import NEGATIVE, POSITIVE, PREDICTED, chart
 from lab.downloads import downloads
 from lab.header import page_header
-from lab.inputs import checked_target, vector_input
+from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
 from pages.stability import state
 from pages.stability.figures import Series, bars_figure, sweep_figure
@@ -31,8 +31,10 @@ from pages.stability.view import (
     latex_log_of_softmax,
     latex_log_softmax,
     limits_table,
+    naive_and_stable_download,
     shift_table,
     signed,
+    steps_record,
     steps_table,
     underflow_classes,
     verdict,
@@ -67,15 +69,9 @@ steps_tab, sweep_tab, shift_tab, log_tab = st.tabs(
 
 # ---- 1. naive vs stable, step by step ---------------------------------------------------------
 with steps_tab:
-    preset_columns = st.columns(len(state.PRESETS))
-    for column, name in zip(preset_columns, state.PRESETS, strict=True):
-        column.button(
-            t(f"stability.preset.{name}"),
-            key=f"st_preset_{name}",
-            on_click=state.apply_preset,
-            args=(name,),
-            width="stretch",
-        )
+    preset_row(
+        state.PRESETS, lesson="stability", key_prefix="st_preset_", on_click=state.apply_preset
+    )
     input_column, verdict_column = st.columns([1, 1], gap="large")
     with input_column:
         z, ok = vector_input(
@@ -99,8 +95,8 @@ with steps_tab:
                 t(
                     "stability.z.stored",
                     dtype=dtype,
-                    value=f"{z[k]:g}",
-                    max=f"{limits[dtype].max:.5g}",
+                    value=numbers.sig(z[k]),
+                    max=numbers.sig(limits[dtype].max, 5),
                     stored=dtype_number(float(results[dtype, False].steps.z[k]), dtype),
                 ),
                 icon=":material/warning:",
@@ -142,7 +138,7 @@ with steps_tab:
                         t(
                             "stability.underflow.note",
                             classes=classes_text(underflow_classes(result)),
-                            tiny=f"{limits[dtype].smallest_subnormal:.3g}",
+                            tiny=numbers.sig(limits[dtype].smallest_subnormal, 3),
                             dtype=dtype,
                         )
                     )
@@ -163,8 +159,8 @@ with steps_tab:
     naive, stable = results[dtype, False], results[dtype, True]
     downloads(
         "stability",
-        functools.partial(state.naive_and_stable_download, naive, stable, dtype),
-        state.steps_record(z, naive, stable, dtype, list(limits.values())),
+        functools.partial(naive_and_stable_download, naive, stable, dtype),
+        steps_record(z, naive, stable, dtype, list(limits.values())),
     )
 
 # ---- 2. where each float type breaks ----------------------------------------------------------
@@ -234,7 +230,7 @@ with shift_tab:
     st.metric(t("stability.shift.max_diff"), difference_text(check.max_difference))
     if check.overflows:
         st.warning(
-            t("stability.shift.overflow", dtype=dtype, max=f"{limits[dtype].max:.5g}"),
+            t("stability.shift.overflow", dtype=dtype, max=numbers.sig(limits[dtype].max, 5)),
             icon=":material/error:",
         )
     elif check.max_difference == 0:
