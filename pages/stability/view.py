@@ -38,6 +38,11 @@ def difference_text(value: float) -> str:
     return numbers.sig(value, 3)
 
 
+def class_labels(count: int) -> list[str]:
+    """Return the x labels of ``count`` classes, counting from 1: ``["1", "2", ...]``."""
+    return [str(k + 1) for k in range(count)]
+
+
 def classes_text(classes: Sequence[int]) -> str:
     """Return classes counted from 0 as the text ``1, 2`` (counting from 1)."""
     return ", ".join(str(k + 1) for k in classes)
