@@ -26,7 +26,7 @@ def _array(values) -> np.ndarray:
 
 
 def _short(value: float) -> str:
-    return f"{value:.6g}".replace("-", "−")
+    return numbers.sig(value).replace("-", "−")
 
 
 def _vline(x: float, width: int = 1) -> dict:
