@@ -24,7 +24,8 @@ from lab.header import page_header
 from lab.inputs import preset_row, vector_input
 from lab.language import t
 from pages.binary import state, view
-from pages.binary.figures import loss_figure, sigmoid_figure, stability_figure
+from pages.binary.figures import loss_figure, sigmoid_figure
+from pages.binary.stability_figure import stability_figure
 
 page_header("binary")
 state.init()
