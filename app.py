@@ -44,6 +44,7 @@ navigation = st.navigation(
             page("training", ":material/model_training:"),
             page("batch", ":material/table:"),
         ],
+        t("nav.practice"): [page("exercises", ":material/edit_note:")],
         "": [
             st.Page(
                 home, title=t("nav.playground"), url_path="home", default=True, visibility="hidden"

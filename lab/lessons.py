@@ -1,6 +1,7 @@
 """The lessons, in the order of the lecture note: each is a folder ``pages/<name>/``."""
 
 LESSONS = ("playground", "derivation", "stability", "binary", "training", "batch")
+EXTRA_PAGES = ("exercises",)  #: pages that are not lessons of the lecture, laid out the same way
 
 
 def script(lesson: str) -> str:
