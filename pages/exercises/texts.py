@@ -20,7 +20,6 @@ EN = {
     "carries the kind and this number, never your answers.",
     "exercises.new": "New problem",
     "exercises.problem": "Problem {kind} · number {seed}",
-    "exercises.given": "Given:",
     "exercises.task.softmax": "Compute the probabilities $a = \\mathrm{{softmax}}(z)$ of the "
     "{K} classes.",
     "exercises.task.loss": "Compute the cross-entropy loss $L = -\\ln a_j$ for the true class "
@@ -65,9 +64,6 @@ EN = {
     "exercises.solution.hide": "Hide the solution",
     "exercises.result.solved": "All right: solved.",
     "exercises.result.wrong": "{wrong} of {total} numbers are not right yet.",
-    "exercises.mark.right": "right",
-    "exercises.mark.wrong": "wrong",
-    "exercises.mark.component": "{name}{n}",
     "exercises.hint": "**Hint:** {text}",
     "exercises.hint.not_normalised": "You did not divide by the sum: softmax is $e^{{z_k}}$ "
     "divided by $\\sum_i e^{{z_i}}$, so that the probabilities add up to 1.",
@@ -146,7 +142,6 @@ EN = {
     "exercises.step.smoothing": "The smoothed target, then the loss against it:",
     "exercises.step.weight": "The loss of the true class, times its weight (no mean: "
     "`reduction='none'`):",
-    "exercises.overflows": "overflows",
     "exercises.link.playground": "Open the Playground with these numbers",
     "exercises.link.derivation": "Open the Derivation page with these numbers",
     "exercises.link.stability": "Open the Numerical stability page with these numbers",
@@ -184,7 +179,6 @@ ZH = {
     "绝不包含你的答案。",
     "exercises.new": "换一道题",
     "exercises.problem": "题目：{kind} · 第 {seed} 号",
-    "exercises.given": "已知：",
     "exercises.task.softmax": "计算这 {K} 个类别的概率 $a = \\mathrm{{softmax}}(z)$。",
     "exercises.task.loss": "计算真实类别 $j = {j}$ 的交叉熵损失 $L = -\\ln a_j$（类别从 1 开始数）。",
     "exercises.task.gradient": "对真实类别 $j = {j}$，计算梯度 $\\partial L / \\partial z = a - y$"
@@ -225,9 +219,6 @@ ZH = {
     "exercises.solution.hide": "隐藏解答",
     "exercises.result.solved": "全部正确：已解出。",
     "exercises.result.wrong": "{total} 个数中还有 {wrong} 个不对。",
-    "exercises.mark.right": "对",
-    "exercises.mark.wrong": "错",
-    "exercises.mark.component": "{name}{n}",
     "exercises.hint": "**提示：** {text}",
     "exercises.hint.not_normalised": "你没有除以总和：softmax 是 $e^{{z_k}}$ 除以 "
     "$\\sum_i e^{{z_i}}$，这样概率之和才是 1。",
@@ -296,7 +287,6 @@ ZH = {
     "{difference}（误差随 $\\varepsilon^2$ 减小）。",
     "exercises.step.smoothing": "先求平滑后的目标，再求对它的损失：",
     "exercises.step.weight": "真实类别的损失乘以它的权重（不求平均：`reduction='none'`）：",
-    "exercises.overflows": "溢出",
     "exercises.link.playground": "用这些数打开实验台",
     "exercises.link.derivation": "用这些数打开推导页面",
     "exercises.link.stability": "用这些数打开数值稳定性页面",
