@@ -118,8 +118,8 @@ def solution(p: Problem) -> list[Step]:
                 "exercises.step.softmax",
                 {},
                 [
-                    rf"e^{{z}} = {numbers(e)}, \qquad S = \sum_{{k=1}}^{{{K}}} e^{{z_k}}"
-                    rf" = {number(total)}",
+                    rf"e^{{z}} = {numbers(e)}",
+                    rf"S = \sum_{{k=1}}^{{{K}}} e^{{z_k}} = {number(total)}",
                     rf"a = \frac{{e^{{z}}}}{{S}} = \boxed{{{numbers(a)}}}",
                 ],
             )
@@ -129,7 +129,10 @@ def solution(p: Problem) -> list[Step]:
     if p.kind == "gradient":
         y = column([str(int(v)) for v in one_hot(j, K)])
         grad = cross_entropy_grad(z, j)
-        line = rf"{_d('L', 'z')} = a - y = {numbers(a)} - {y} = \boxed{{{numbers(grad)}}}"
+        line = (
+            rf"\begin{{aligned}} {_d('L', 'z')} &= a - y = {numbers(a)} - {y} \\"
+            rf" &= \boxed{{{numbers(grad)}}} \end{{aligned}}"
+        )
         return [probabilities, ("exercises.step.gradient", {"j": j + 1}, [line])]
     if p.kind == "jacobian":
         i, k = p.i, p.k
@@ -140,7 +143,8 @@ def solution(p: Problem) -> list[Step]:
             line = rf"{head} = a_{{{i + 1}}}(1 - a_{{{i + 1}}}) = {a_i}\,(1 - {a_i})"
         else:
             line = rf"{head} = -a_{{{i + 1}}}\,a_{{{k + 1}}} = -{number(a[i])} \cdot {number(a[k])}"
-        line += rf" = \boxed{{{number(entry)}}}"
+        line = line.replace(" = ", " &= ", 1) + rf" \\ &= \boxed{{{number(entry)}}}"
+        line = rf"\begin{{aligned}} {line} \end{{aligned}}"
         return [probabilities, ("exercises.step.jacobian", {"i": i + 1, "k": k + 1}, [line])]
     if p.kind == "shift":
         return [("exercises.step.shift", {}, _shift_lines(p))]
@@ -167,11 +171,11 @@ def _shift_lines(p: Problem) -> list[str]:
     exp32 = softmax_steps(store_as(p.z, "float32"), stable=False).exp
     finite = p.parts[1].answer
     return [
-        rf"m = \max_k z_k = {tenth(p.z.max())}, \qquad z - m = "
-        rf"\boxed{{{column([tenth(v) for v in shifted])}}}",
-        rf"z_k > {FLOAT32_EXP_LIMIT:.2f}?\;\; {column([tenth(v) for v in p.z])}"
-        rf" \;\Rightarrow\; e^{{z}} \text{{ (float32)}} = {numbers(exp32, 3)}"
-        rf" \;\Rightarrow\; \boxed{{{column([str(int(v)) for v in finite])}}}",
+        rf"m = \max_k z_k = {tenth(p.z.max())}",
+        rf"z - m = \boxed{{{column([tenth(v) for v in shifted])}}}",
+        rf"e^{{z}} \text{{ (float32)}} = {numbers(exp32, 3)}",
+        rf"z_k < {FLOAT32_EXP_LIMIT:.2f}\,? \;\Rightarrow\;"
+        rf" \boxed{{{column([str(int(v)) for v in finite])}}}",
     ]
 
 
@@ -180,10 +184,11 @@ def _sigmoid_lines(p: Problem) -> list[str]:
     sigma, slope = float(p.parts[0].answer[0]), float(p.parts[1].answer[0])
     e = math.exp(-x)
     return [
-        rf"\sigma({tenth(x)}) = \frac{{1}}{{1 + e^{{{tenth(-x)}}}}} = \frac{{1}}{{1 + {number(e)}}}"
-        rf" = \boxed{{{number(sigma)}}}",
-        rf"\sigma'({tenth(x)}) = \sigma\,(1 - \sigma) = {number(sigma)}\,(1 - {number(sigma)})"
-        rf" = \boxed{{{number(slope)}}}",
+        rf"\begin{{aligned}} \sigma({tenth(x)}) &= \frac{{1}}{{1 + e^{{{tenth(-x)}}}}}"
+        rf" = \frac{{1}}{{1 + {number(e)}}} \\ &= \boxed{{{number(sigma)}}} \end{{aligned}}",
+        rf"\begin{{aligned}} \sigma'({tenth(x)}) &= \sigma\,(1 - \sigma)"
+        rf" = {number(sigma)}\,(1 - {number(sigma)}) \\ &= \boxed{{{number(slope)}}}"
+        r" \end{aligned}",
     ]
 
 
@@ -198,13 +203,14 @@ def _finite_difference_steps(p: Problem) -> list[Step]:
     exact = float(cross_entropy_grad(z, j)[i])
     e_i = rf"\varepsilon e_{{{i + 1}}}"
     lines = [
-        rf"z {s} {e_i} = {row(point)}, \quad L(z {s} {e_i}) = {number(loss, 5)}"
+        rf"\begin{{aligned}} z {s} {e_i} &= {row(point)} \\ L(z {s} {e_i}) &= {number(loss, 5)}"
+        r" \end{aligned}"
         for s, (point, loss) in zip("+-", moved.values(), strict=True)
     ]
     lines.append(
-        rf"\frac{{L(z + {e_i}) - L(z - {e_i})}}{{2\varepsilon}} = "
+        rf"\begin{{aligned}} \frac{{L(z + {e_i}) - L(z - {e_i})}}{{2\varepsilon}} &= "
         rf"\frac{{{number(moved[1][1], 5)} - {number(moved[-1][1], 5)}}}{{2 \cdot {h:g}}}"
-        rf" = \boxed{{{number(estimate)}}}"
+        rf" \\ &= \boxed{{{number(estimate)}}} \end{{aligned}}"
     )
     compare = {"i": i + 1, "exact": f"{exact:.4f}", "difference": f"{abs(exact - estimate):.1e}"}
     return [
@@ -217,8 +223,8 @@ def _smoothing_lines(p: Problem, a: np.ndarray) -> list[str]:
     K, eps = p.num_classes, p.eps
     q = (1 - eps) * one_hot(p.target, K) + eps / K
     return [
-        rf"q = (1 - {eps:g})\,y + \frac{{{eps:g}}}{{{K}}} = {numbers(q)}, \qquad"
-        rf" \ln a = {numbers(np.log(a))}",
+        rf"q = (1 - {eps:g})\,y + \frac{{{eps:g}}}{{{K}}} = {numbers(q)}",
+        rf"\ln a = {numbers(np.log(a))}",
         rf"L = -\sum_{{k=1}}^{{{K}}} q_k \ln a_k = \boxed{{{number(p.parts[0].answer[0])}}}",
     ]
 
@@ -227,8 +233,8 @@ def _weight_line(p: Problem, a: np.ndarray) -> str:
     j = p.target + 1
     w = p.weight[p.target]
     return (
-        rf"L = -w_{{{j}}} \ln a_{{{j}}} = -{w:g} \cdot \ln {number(a[p.target])}"
-        rf" = \boxed{{{number(p.parts[0].answer[0])}}}"
+        rf"\begin{{aligned}} L &= -w_{{{j}}} \ln a_{{{j}}} = -{w:g} \cdot \ln {number(a[p.target])}"
+        rf" \\ &= \boxed{{{number(p.parts[0].answer[0])}}} \end{{aligned}}"
     )
 
 
