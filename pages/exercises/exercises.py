@@ -19,7 +19,7 @@ state.init()
 urlstate.sync("exercises", state.URL_FIELDS)
 state.follow_problem()
 
-kind_column, seed_column, new_column, links = st.columns([3, 2, 2, 2], vertical_alignment="bottom")
+kind_column, seed_column, new_column, links = st.columns([3, 2, 2, 3], vertical_alignment="bottom")
 kind_names = {kind: t(f"exercises.kind.{kind}") for kind in KINDS}  # translated in this run
 kind_column.selectbox(t("exercises.kind"), KINDS, key="kind", format_func=kind_names.get)
 seed_column.number_input(

@@ -74,7 +74,11 @@ def given(p: Problem) -> str:
         parts.append(rf"\varepsilon = {p.eps:g}")
     if p.weight is not None:
         parts.append("w = (" + ",\\ ".join(f"{w:g}" for w in p.weight) + ")")
-    return r",\quad ".join(parts)
+    if len(parts) <= 2:
+        return r",\quad ".join(parts)
+    # one line for the logits and one for the rest: on a phone, one line would be cut
+    rest = r",\quad ".join(parts[1:])
+    return rf"\begin{{gathered}} {parts[0]} \\ {rest} \end{{gathered}}"
 
 
 # ---- marks ------------------------------------------------------------------------------------
@@ -208,9 +212,9 @@ def _finite_difference_steps(p: Problem) -> list[Step]:
         for s, (point, loss) in zip("+-", moved.values(), strict=True)
     ]
     lines.append(
-        rf"\begin{{aligned}} \frac{{L(z + {e_i}) - L(z - {e_i})}}{{2\varepsilon}} &= "
+        rf"\begin{{aligned}} & \frac{{L(z + {e_i}) - L(z - {e_i})}}{{2\varepsilon}} \\ &= "
         rf"\frac{{{number(moved[1][1], 5)} - {number(moved[-1][1], 5)}}}{{2 \cdot {h:g}}}"
-        rf" \\ &= \boxed{{{number(estimate)}}} \end{{aligned}}"
+        rf" = \boxed{{{number(estimate)}}} \end{{aligned}}"
     )
     compare = {"i": i + 1, "exact": f"{exact:.4f}", "difference": f"{abs(exact - estimate):.1e}"}
     return [

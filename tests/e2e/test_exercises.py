@@ -78,6 +78,14 @@ def lesson_shows(p, lesson: Page) -> None:
     raise AssertionError(f"the lesson shows {shown()}, not {expected}")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _warm_server(shared_context: BrowserContext, open_page: Opener) -> None:
+    """Let one page be the new server's first visitor (its folder-routing quirk, test_shell.py)
+    before the tests' own sessions, which open on small screens and in new tabs."""
+    page = open_page(shared_context.new_page(), "exercises", "en")
+    page.close()
+
+
 @pytest.fixture
 def screen_context(
     request: pytest.FixtureRequest, browser: Browser, browser_context_args: dict
