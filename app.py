@@ -15,7 +15,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from lab import style
 from lab.header import next_lesson
 from lab.language import init_language, language_switch, t
-from lab.lessons import LESSONS, script
+from lab.lessons import EXTRA_PAGES, LESSONS, script
 from lab.presentation import init_presentation, presentation_switch, presenting
 from lab.streamlit_fixes.net import no_delay_once
 
@@ -27,6 +27,7 @@ ICONS = {
     "binary": ":material/call_split:",
     "training": ":material/model_training:",
     "batch": ":material/table:",
+    "exercises": ":material/edit_note:",
 }
 
 
@@ -59,7 +60,7 @@ def table_of_contents() -> None:
     )
     lessons = {
         name: st.Page(script(name), title=t(f"nav.{name}"), icon=ICONS[name], url_path=name)
-        for name in LESSONS
+        for name in (*LESSONS, *EXTRA_PAGES)
     }
 
     def home() -> None:
@@ -70,6 +71,7 @@ def table_of_contents() -> None:
         {
             t("nav.learn"): [lessons[name] for name in LESSONS[:3]],
             t("nav.more"): [lessons[name] for name in LESSONS[3:]],
+            t("nav.practice"): [lessons[name] for name in EXTRA_PAGES],
             "": [
                 st.Page(
                     home,
