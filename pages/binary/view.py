@@ -67,9 +67,9 @@ def latex_sigmoid(p: BinaryPrediction) -> str:
 
 def latex_sigmoid_grad(p: BinaryPrediction) -> str:
     """Return ``σ'(x) = σ(x)(1 − σ(x))`` filled in."""
-    return (
-        rf"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr) = {tex(p.sigma)} \times "
-        rf"{tex(p.one_minus_sigma)} = {tex(p.sigma_grad)}"
+    return (  # on two lines: one is wider than a phone
+        rf"\begin{{aligned}} \sigma'(x) &= \sigma(x)\,\bigl(1 - \sigma(x)\bigr) \\"
+        rf" &= {tex(p.sigma)} \times {tex(p.one_minus_sigma)} = {tex(p.sigma_grad)} \end{{aligned}}"
     )
 
 
@@ -79,7 +79,7 @@ def latex_loss(p: BinaryPrediction) -> str:
     return (
         r"\begin{aligned} \ell &= -\bigl(y \ln \sigma(x) + (1 - y) \ln(1 - \sigma(x))\bigr)"
         rf" \\ &= -\bigl({y} \times {_paren(p.log_sigma)} + {one_minus_y} \times "
-        rf"{_paren(p.log_one_minus_sigma)}\bigr) = {tex(p.loss)} \end{{aligned}}"
+        rf"{_paren(p.log_one_minus_sigma)}\bigr) \\ &= {tex(p.loss)} \end{{aligned}}"
     )
 
 
@@ -93,10 +93,10 @@ def latex_grad(p: BinaryPrediction) -> str:
 
 def latex_two_class(c: TwoClassCheck) -> str:
     """Return ``softmax(z)_1 = e^{z1} / (e^{z0} + e^{z1}) = σ(z1 − z0)`` filled in."""
-    return (
-        r"\mathrm{softmax}(z)_1 = \frac{e^{z_1}}{e^{z_0} + e^{z_1}}"
-        r" = \frac{1}{1 + e^{-(z_1 - z_0)}} = \sigma(z_1 - z_0)"
-        rf" = \sigma({short(c.d)}) = {tex(c.sigmoid[1])}"
+    return (  # on three lines: one is wider than a phone
+        r"\begin{aligned} \mathrm{softmax}(z)_1 &= \frac{e^{z_1}}{e^{z_0} + e^{z_1}}"
+        r" = \frac{1}{1 + e^{-(z_1 - z_0)}} \\ &= \sigma(z_1 - z_0)"
+        rf" = \sigma({short(c.d)}) \\ &= {tex(c.sigmoid[1])} \end{{aligned}}"
     )
 
 
@@ -115,9 +115,9 @@ def tangent_half_width(x: Sequence[float]) -> float:
 
 TABLE_LOGITS = (-800.0, -40.0, 40.0, 800.0)
 TABLE_DIGITS = 7  # significant digits in the naive-versus-stable table (every one in the CSV)
-LATEX_NAIVE = (
-    r"\ell = -\bigl(y \ln \sigma(x) + (1 - y) \ln(1 - \sigma(x))\bigr),"
-    r"\quad \sigma(x) = \frac{1}{1 + e^{-x}}"
+LATEX_NAIVE = (  # on two lines: one is wider than a phone
+    r"\begin{gathered} \ell = -\bigl(y \ln \sigma(x) + (1 - y) \ln(1 - \sigma(x))\bigr)"
+    r" \\ \sigma(x) = \frac{1}{1 + e^{-x}} \end{gathered}"
 )
 LATEX_STABLE = r"\ell = \max(x, 0) - x\,y + \ln\bigl(1 + e^{-|x|}\bigr)"
 
