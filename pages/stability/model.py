@@ -20,9 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .arrays import as_float_array
-from .softmax import softmax
-from .softmax_steps import SoftmaxSteps, naive_softmax, softmax_steps
+from ce_core import SoftmaxSteps, naive_softmax, softmax, softmax_steps
+from ce_core.arrays import as_float_array
 
 #: The float types the lab compares, by name.
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
