@@ -4,10 +4,7 @@ The library every lesson computes with: no Streamlit, no Plotly, no I/O. What on
 shows (its explanation objects) is in that lesson's ``pages/<lesson>/model.py``.
 """
 
-from .batch_csv import (
-    decode_csv,
-    parse_batch_csv,
-)
+from .batch_csv import parse_batch_csv
 from .batch_table import (
     BatchTable,
     TableError,
@@ -21,12 +18,14 @@ from .binary import (
     sigmoid,
     sigmoid_grad,
 )
+from .class_names import parse_class_names
 from .classes import (
     check_class_range,
     class_indices,
     one_hot,
     whole_number,
 )
+from .csv_text import decode_csv
 from .errors import (
     MESSAGES,
     CodedError,
@@ -60,7 +59,6 @@ from .loss import (
 from .parse import (
     ParseError,
     format_vector,
-    parse_class_names,
     parse_vector,
 )
 from .softmax import (
