@@ -14,7 +14,6 @@ from .binary import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,
     log_sigmoid,
-    naive_binary_cross_entropy,
     sigmoid,
     sigmoid_grad,
 )
@@ -56,6 +55,7 @@ from .loss import (
     cross_entropy_grad,
     cross_entropy_with_grad,
 )
+from .naive_binary import naive_binary_cross_entropy
 from .parse import (
     ParseError,
     format_vector,

@@ -176,6 +176,20 @@ def parse_batch_csv(
     See the module's documentation for the format. Labels come back counting from 1 (NaN for an
     ignored row) whether the file had ``label`` or ``target``.
 
+    Parameters
+    ----------
+    data : str or bytes
+        The CSV text; bytes are decoded by :func:`~ce_core.decode_csv` (UTF-8 only).
+    max_bytes, max_rows : int
+        Larger files (``too_big``) and more example rows (``too_many_rows``) are refused.
+    tol : float
+        How far from 1 a row of probability targets may sum.
+
+    Returns
+    -------
+    BatchTable
+        The logits ``(N, K)``, the labels ``(N,)`` or None, the probability targets or None.
+
     Raises
     ------
     TableError

@@ -174,6 +174,11 @@ def parse_vector(
         When False, a ``nan`` (resp. ``inf``/``-inf``) raises ``nan_not_allowed``
         (``inf_not_allowed``) naming its position.
 
+    Returns
+    -------
+    ndarray, shape (count,), float64
+        The numbers in the order typed.
+
     Raises
     ------
     ParseError
