@@ -17,6 +17,31 @@ def check_logits(z: ArrayLike) -> np.ndarray:
     """Return ``z`` as 1-D logits a student may use, or raise :class:`InputError`.
 
     At least 2 classes, no NaN, no ``+inf`` (its softmax is undefined), not every class ``-inf``.
+
+    Parameters
+    ----------
+    z : array_like
+        The typed logits, any shape (flattened); ``-inf`` masks a class.
+
+    Returns
+    -------
+    ndarray, shape (K,)
+        The logits, in their floating dtype.
+
+    Raises
+    ------
+    InputError
+        ``too_few_classes``, ``nan_logit`` or ``positive_inf`` (with the position, from 1), or
+        ``all_masked``.
+
+    Examples
+    --------
+    >>> check_logits([2.0, -np.inf, 0.1])
+    array([ 2. , -inf,  0.1])
+    >>> check_logits([1.0, np.inf])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ce_core.errors.InputError: +inf is not a usable logit (number 2): its softmax is undefined. ...
     """
     z = as_float_array(z, "logits").ravel()
     if z.size < 2:
