@@ -7,16 +7,10 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    MAX_VOCAB_ROWS,
-    BatchTable,
-    check_batch_table,
-    check_class_weights,
-    parse_batch_csv,
-    parse_vector,
-)
+from ce_core import MAX_VOCAB_ROWS, BatchTable, check_batch_table, parse_batch_csv, parse_vector
 from ce_core.batch_table import MAX_CLASSES
 from lab import numbers, urlstate
+from pages.batch.model import check_class_weights
 from pages.batch.options import IGNORE_RANGE, REDUCTIONS, SMOOTHING_STEP
 from pages.batch.state import (
     BASIC,

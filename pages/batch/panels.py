@@ -11,12 +11,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ce_core import BatchTable, check_class_weights
+from ce_core import BatchTable
 from ce_core.batch_table import MAX_CLASSES, MAX_ROWS
 from lab.inputs import vector_input
 from lab.language import t
 from pages.batch import state
 from pages.batch.link import MAX_LINK_CSV, link_csv
+from pages.batch.model import check_class_weights
 from pages.batch.options import IGNORE_RANGE, REDUCTIONS, SMOOTHING_STEP
 from pages.batch.table import PREVIEW_ROWS, editable, num_classes
 from pages.batch.view import table_error_text

@@ -8,18 +8,20 @@ import numpy as np
 
 from ce_core import (
     BatchTable,
-    Denominator,
-    class_targets,
     cross_entropy,
     cross_entropy_of_distributions,
     cross_entropy_with_grad,
+    entropy,
+    kl_divergence,
+    softmax,
+)
+from pages.batch.model import (
+    Denominator,
+    class_targets,
     double_softmax_loss_range,
     double_softmax_with_grad,
-    entropy,
     gradient_norms,
-    kl_divergence,
     mean_denominator,
-    softmax,
     target_distribution,
 )
 from pages.batch.options import Options

@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ce_core import Denominator, TableError
+from ce_core import TableError
 from lab import numbers
+from pages.batch.model import Denominator
 
 Translate = Callable[..., str]
 SHOWN_TERMS = 6  # weights listed in the denominator before "…"

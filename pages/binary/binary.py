@@ -5,18 +5,6 @@ import functools
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    binary_loss_curve,
-    check_one_number,
-    compare_two_class,
-    exp_overflow_limit,
-    explain_binary,
-    naive_versus_stable,
-    sigmoid_curves,
-    spacing_at_one,
-    stability_grid,
-    tangent_line,
-)
 from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
@@ -25,6 +13,20 @@ from lab.inputs import preset_row, vector_input
 from lab.language import t
 from pages.binary import state, view
 from pages.binary.figures import loss_figure, sigmoid_figure
+from pages.binary.model import (
+    binary_loss_curve,
+    check_one_number,
+    compare_two_class,
+    explain_binary,
+    sigmoid_curves,
+    tangent_line,
+)
+from pages.binary.naive_versus_stable import (
+    exp_overflow_limit,
+    naive_versus_stable,
+    spacing_at_one,
+    stability_grid,
+)
 from pages.binary.stability_figure import stability_figure
 
 page_header("binary")

@@ -14,12 +14,9 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    check_one_number,
-    format_vector,
-    parse_vector,
-)
+from ce_core import format_vector, parse_vector
 from lab import urlstate
+from pages.binary.model import check_one_number
 
 SLIDER_MIN, SLIDER_MAX = -10.0, 10.0
 LABELS = ("1", "0", "soft")

@@ -8,9 +8,10 @@ from dataclasses import asdict
 
 import pandas as pd
 
-from ce_core import BinaryPrediction, NaiveVersusStable, TwoClassCheck
 from lab import numbers
 from lab.charts import BROKEN
+from pages.binary.model import BinaryPrediction, TwoClassCheck
+from pages.binary.naive_versus_stable import NaiveVersusStable
 
 Translate = Callable[..., str]
 

@@ -5,14 +5,7 @@ import math
 
 import streamlit as st
 
-from ce_core import (
-    InputError,
-    chain_rule,
-    check_gradient,
-    check_logits,
-    top_classes,
-    two_class_sigmoid,
-)
+from ce_core import InputError, check_logits
 from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
@@ -21,7 +14,9 @@ from lab.inputs import checked_target, error_text, vector_input
 from lab.language import t
 from pages.derivation import latex, state, view
 from pages.derivation.figures import jacobian_figure, step_sweep_figure
+from pages.derivation.model import chain_rule, check_gradient, two_class_sigmoid
 from pages.playground import state as playground  # the example is the Playground's: z, y, T
+from pages.playground.model import top_classes
 
 page_header("derivation")
 state.init()

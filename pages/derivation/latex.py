@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ce_core import ChainRule, TwoClassSigmoid
 from lab import numbers
+from pages.derivation.model import ChainRule, TwoClassSigmoid
 
 
 def number(value: float, digits: int = 4) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ce_core import StepSweep, logits_from_probabilities, parse_vector, step_sweep
+from ce_core import logits_from_probabilities, parse_vector
 from lab import urlstate
+from pages.derivation.model import StepSweep, step_sweep
 from pages.playground import state as playground
 
 SHARED_KEYS = ("z", "y", "T")

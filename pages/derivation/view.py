@@ -12,8 +12,10 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from ce_core import ChainRule, GradientCheck, InputError, parse_vector, top_classes
+from ce_core import InputError, parse_vector
 from lab.inputs import error_text
+from pages.derivation.model import ChainRule, GradientCheck
+from pages.playground.model import top_classes
 
 Translate = Callable[..., str]
 MAX_VECTOR = 10  # entries of a vector written out in LaTeX: more would not fit a slide

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from ce_core import check_distribution, check_logits
+from ce_core import check_logits
 from lab import urlstate
 from lab.inputs import checked_target, error_text, vector_input
 from lab.language import t
 from pages.playground import state
+from pages.playground.model import check_distribution
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,14 @@ import functools
 
 import streamlit as st
 
-from ce_core import Prediction, neg_log_curve, softmax_steps
+from ce_core import softmax_steps
 from lab import numbers, safe_text
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.language import t
 from lab.presentation import presenting
 from pages.playground.figures import gradient_figure, neg_log_figure, probabilities_figure
+from pages.playground.model import Prediction, neg_log_curve
 from pages.playground.view import (
     latex_loss,
     latex_vector,

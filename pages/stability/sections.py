@@ -11,18 +11,7 @@ import functools
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    Diagnosis,
-    DtypeLimits,
-    ShiftCheck,
-    check_logits,
-    diagnose_softmax,
-    log_comparison,
-    overflow_sweep,
-    shift_check,
-    sweep_grid,
-    underflow_sweep,
-)
+from ce_core import check_logits
 from lab import numbers
 from lab.charts import NEGATIVE, POSITIVE, PREDICTED, chart
 from lab.downloads import downloads
@@ -30,6 +19,15 @@ from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
 from pages.stability import state
 from pages.stability.figures import Series, bars_figure, sweep_figure
+from pages.stability.model import (
+    Diagnosis,
+    DtypeLimits,
+    diagnose_softmax,
+    overflow_sweep,
+    sweep_grid,
+    underflow_sweep,
+)
+from pages.stability.shift_and_log import ShiftCheck, log_comparison, shift_check
 from pages.stability.view import (
     badge_text,
     class_labels,

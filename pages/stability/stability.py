@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ce_core import dtype_limits
 from lab import urlstate
 from lab.header import page_header
 from lab.language import t
 from pages.stability import sections, state
+from pages.stability.model import dtype_limits
 
 page_header("stability")
 state.init()

@@ -11,8 +11,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ce_core import DTYPES, check_logits, parse_vector
+from ce_core import check_logits, parse_vector
 from lab import urlstate
+from pages.stability.model import DTYPES
 
 DTYPE_NAMES = tuple(DTYPES)
 SHIFT_MIN, SHIFT_MAX = -1000.0, 1000.0

@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from ce_core import Diagnosis, DtypeLimits, LogComparison, ShiftCheck
 from lab import numbers
 from lab.charts import BROKEN
 from lab.i18n import STRINGS
+from pages.stability.model import Diagnosis, DtypeLimits
+from pages.stability.shift_and_log import LogComparison, ShiftCheck
 
 Translate = Callable[..., str]
 

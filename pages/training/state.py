@@ -13,20 +13,17 @@ from dataclasses import dataclass, replace
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    DATASETS,
+from ce_core import check_logits, parse_vector
+from lab import urlstate
+from pages.training.datasets import DATASETS, grid_axes, make_dataset
+from pages.training.model import (
     LogitDescent,
     RegressionRun,
     add_features,
-    check_logits,
     decision_regions,
     descend_logits,
-    grid_axes,
-    make_dataset,
-    parse_vector,
     train_softmax_regression,
 )
-from lab import urlstate
 
 LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 REGRESSION_RATES = LEARNING_RATES[3:]

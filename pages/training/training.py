@@ -4,7 +4,7 @@ import functools
 
 import streamlit as st
 
-from ce_core import DATASETS, check_logits, sample_steps
+from ce_core import check_logits
 from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
@@ -12,11 +12,13 @@ from lab.header import page_header
 from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
 from pages.training import state, view
+from pages.training.datasets import DATASETS
 from pages.training.figures import (
     descent_curves_figure,
     fit_curves_figure,
     logit_animation_figure,
 )
+from pages.training.model import sample_steps
 from pages.training.regions import regions_animation_figure
 
 page_header("training")

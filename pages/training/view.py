@@ -7,8 +7,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from ce_core import LogitDescent, RegressionRun
 from lab import numbers
+from pages.training.model import LogitDescent, RegressionRun
 
 
 def percent(share: float) -> str:

@@ -9,8 +9,9 @@ import re
 import numpy as np
 import pytest
 
-from ce_core import compare_two_class, naive_versus_stable
 from pages.binary import view
+from pages.binary.model import compare_two_class
+from pages.binary.naive_versus_stable import naive_versus_stable
 
 from ..apptest import chart_data, metric, open_page
 
@@ -391,8 +392,8 @@ def test_a_preset_is_written_to_the_url():
 
 
 def test_downloads_hold_the_naive_versus_stable_table_and_the_values():
-    from ce_core import compare_two_class, explain_binary
     from lab.language import t
+    from pages.binary.model import compare_two_class, explain_binary
 
     at = open_page("binary")
     keys = [b.key for b in at.get("download_button")]
@@ -432,7 +433,7 @@ def test_chinese_page_is_translated():
 def test_torch_snippet_values_match_pytorch():
     torch = pytest.importorskip("torch")
     for x, y in [(2.0, 1.0), (-800.0, 1.0), (40.0, 1.0), (-6.0, 0.3)]:
-        from ce_core import explain_binary
+        from pages.binary.model import explain_binary
 
         p = explain_binary(x, y)
         code = view.torch_snippet(p)

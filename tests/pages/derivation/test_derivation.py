@@ -256,9 +256,9 @@ def test_hostile_link_values_are_ignored_with_a_notice():
 def test_downloads_hold_the_chain_rule_numbers():
     import numpy as np
 
-    from ce_core import chain_rule
     from lab.language import t
     from pages.derivation import view
+    from pages.derivation.model import chain_rule
 
     at = open_page("derivation", z="2,1,0.1", y="2", T="2")
     keys = [b.key for b in at.get("download_button")]

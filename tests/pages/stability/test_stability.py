@@ -402,9 +402,9 @@ def test_the_share_link_holds_the_inputs():
 
 
 def test_downloads_hold_both_step_tables_and_the_thresholds():
-    from ce_core import diagnose_softmax, dtype_limits
     from lab.language import t
     from pages.stability import view
+    from pages.stability.model import diagnose_softmax, dtype_limits
 
     at = open_page("stability")
     keys = [b.key for b in at.get("download_button")]
