@@ -24,8 +24,8 @@ from ce_core import (
     softmax,
     softmax_jacobian,
     softmax_steps,
-    store_as,
 )
+from pages.stability.model import store_as  # a number as a float32 program stores it
 
 KINDS = (
     "softmax",

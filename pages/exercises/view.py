@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
-from ce_core import cross_entropy, cross_entropy_grad, one_hot, softmax, softmax_steps, store_as
+from ce_core import cross_entropy, cross_entropy_grad, one_hot, softmax, softmax_steps
 from pages.derivation.latex import number
-from pages.exercises.model import FLOAT32_EXP_LIMIT, Marked, Problem
+from pages.exercises.model import FLOAT32_EXP_LIMIT, Marked, Problem, store_as
 
 Translate = Callable[..., str]
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import mpmath as mp
 
-mp.mp.dps = 30
+DIGITS = 30  # each function works at this precision, without changing mpmath's global one
 
 
+@mp.workdps(DIGITS)
 def softmax(z):
     exps = [mp.e ** mp.mpf(v) for v in z]
     total = mp.fsum(exps)
     return [e / total for e in exps]
 
 
+@mp.workdps(DIGITS)
 def loss(z, j, eps=0.0, weight=None):
     a, K = softmax(z), len(z)
     q = [(1 - mp.mpf(eps)) * (k == j) + mp.mpf(eps) / K for k in range(K)]
@@ -21,10 +23,12 @@ def loss(z, j, eps=0.0, weight=None):
     return value * (weight[j] if weight is not None else 1)
 
 
+@mp.workdps(DIGITS)
 def sigmoid(x):
     return 1 / (1 + mp.e ** (-mp.mpf(x)))
 
 
+@mp.workdps(DIGITS)
 def answers(p) -> dict[str, list]:
     """Return the right answer of each part of problem ``p``, as floats."""
     z, j = [float(v) for v in p.z], p.target
@@ -56,6 +60,7 @@ def answers(p) -> dict[str, list]:
     return {name: [float(v) for v in values] for name, values in out.items()}
 
 
+@mp.workdps(DIGITS)
 def typed(values, digits: int = 4) -> str:
     """Return the numbers as a student types them: ``digits`` significant digits."""
     return ", ".join(f"{v:.{digits}g}" for v in values)
