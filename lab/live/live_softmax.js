@@ -1,0 +1,496 @@
+// The live softmax widget: logits as bars the hand drags, and everything computed from them
+// (softmax bars with the one-hot target, the loss -ln a_j with its formula, the gradient a - y)
+// recomputed here in float64 and redrawn in place at most once per animation frame. Nothing goes
+// to the server while the hand moves; on release the logits (or T) go to Python with
+// setStateValue, and Python reruns with ce_core's exact numbers.
+//
+// The maths is ce_core.softmax's, operation for operation (max shift with TwoSum, Dekker's
+// product for the temperature, NumPy's pairwise sum, log1p of the rest), so both agree to a few
+// ulp; tests/e2e/test_live.py holds them to 1e-12.
+
+// ---- maths ------------------------------------------------------------------------------------
+
+// NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h), so sums round alike.
+function pairwiseSum(values, start, count) {
+  if (count < 8) {
+    let total = 0;
+    for (let i = 0; i < count; i++) total += values[start + i];
+    return total;
+  }
+  if (count <= 128) {
+    const r = values.slice(start, start + 8);
+    let i = 8;
+    for (; i < count - (count % 8); i += 8) {
+      for (let k = 0; k < 8; k++) r[k] += values[start + i + k];
+    }
+    let total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < count; i++) total += values[start + i];
+    return total;
+  }
+  let half = Math.floor(count / 2);
+  half -= half % 8;
+  return pairwiseSum(values, start, half) + pairwiseSum(values, start + half, count - half);
+}
+
+// p = fl(a * b) and p + error = a * b exactly (Dekker), as ce_core.softmax._two_product.
+function twoProduct(a, b) {
+  const split = (x) => {
+    const c = 134217729.0 * x;
+    const hi = c - (c - x);
+    return [hi, x - hi];
+  };
+  const p = a * b;
+  const [aHi, aLo] = split(a);
+  const [bHi, bLo] = split(b);
+  return [p, ((aHi * bHi - p) + aHi * bLo + aLo * bHi) + aLo * bLo];
+}
+
+/**
+ * Return {a, loss, grad, predicted} for logits z (-Infinity: a masked class), temperature T and
+ * the true class j (from 0): a = softmax(z / T), loss = -ln a_j, grad = (a - y) / T.
+ * Computed as ce_core does: (z - max) / T with its rounding error carried along, so +-1000,
+ * T = 0.05 and 1,000 classes all stay finite and exact to a few ulp.
+ */
+export function softmaxStats(z, T, j) {
+  const n = z.length;
+  let imax = 0;
+  for (let i = 1; i < n; i++) if (z[i] > z[imax]) imax = i;
+  const m = z[imax];
+  const shift = Number.isFinite(m) ? m : 0;
+  const s = new Float64Array(n);
+  const err = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = s[i] = z[i] - shift;
+    const back = v - z[i];
+    const e = (z[i] - (v - back)) + (-shift - back); // TwoSum: the rounding error of z - shift
+    err[i] = Number.isFinite(e) ? e : 0;
+  }
+  if (T !== 1) {
+    for (let i = 0; i < n; i++) {
+      const q = s[i] / T;
+      const [p, pErr] = twoProduct(q, T);
+      const qErr = (((s[i] - p) - pErr) + err[i]) / T;
+      s[i] = q;
+      err[i] = Number.isFinite(qErr) ? qErr : 0;
+    }
+  }
+  const e = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = Math.exp(s[i]);
+    e[i] = x + x * err[i];
+  }
+  const atMax = e[imax];
+  e[imax] = 0;
+  const rest = pairwiseSum(e, 0, n);
+  e[imax] = atMax;
+  const a = new Float64Array(n);
+  const grad = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    a[i] = Number.isFinite(m) ? e[i] / (1 + rest) : NaN;
+    grad[i] = (a[i] - (i === j ? 1 : 0)) / T;
+  }
+  const loss = Number.isFinite(m) ? -((s[j] - Math.log1p(rest)) + err[j]) : NaN;
+  let predicted = 0;
+  for (let i = 1; i < n; i++) if (a[i] > a[predicted]) predicted = i;
+  return { a, loss, grad, predicted };
+}
+
+// ---- numbers, as lab/numbers.py prints them ----------------------------------------------------
+
+function special(v) {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "∞";
+  if (v === -Infinity) return "−∞";
+  return null;
+}
+
+function pythonExponent(v, decimals) {
+  // JS writes 1.23e-5, Python 1.23e-05
+  return v.toExponential(decimals).replace(/e([+-])(\d)$/, "e$10$2");
+}
+
+export function barText(v, digits = 3) {
+  const word = special(v);
+  if (word !== null) return word;
+  if (v !== 0 && (Math.abs(v) < 10 ** -digits || Math.abs(v) >= 1e5)) {
+    return pythonExponent(v, Math.max(1, digits - 1));
+  }
+  return v.toFixed(digits);
+}
+
+export function fixedText(v, decimals = 4) {
+  const word = special(v);
+  return word !== null ? word : v.toFixed(decimals);
+}
+
+const minus = (text) => text.replace(/^-/, "−");
+
+// ---- the widget ----------------------------------------------------------------------------------
+
+function loadPlotly(src) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__cePlotly) {
+    window.__cePlotly = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(src, document.baseURI).href;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => reject(new Error(`cannot load ${src}`));
+      document.head.appendChild(script);
+    });
+  }
+  return window.__cePlotly;
+}
+
+function element(tag, className, parent) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+const sub = (k) => `<sub>${k}</sub>`;
+const escape = (text) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+class LiveSoftmax {
+  constructor(parent) {
+    this.root = element("div", "ce-live", parent);
+    this.root.ceLive = this;
+    this.title = element("div", "ce-live-title", this.root);
+    this.bars = element("div", "ce-live-bars", this.root);
+    this.bars.setAttribute("role", "group");
+    this.controls = element("div", "ce-live-controls", this.root);
+    const label = element("label", "ce-live-t", this.controls);
+    this.tName = element("span", "", label);
+    this.tInput = element("input", "", label);
+    this.tInput.type = "range";
+    this.tInput.step = "1";
+    this.tOutput = element("output", "", label);
+    this.formula = element("div", "ce-live-formula", this.root);
+    this.plot = element("div", "ce-live-plot", this.root);
+    this.columns = [];
+    this.hover = null;
+    this.dragging = null;
+    this.pending = false;
+    this.stats = { inputs: 0, frames: 0, latencies: [], sent: 0 };
+    this.firstInput = null; // the time stamp of the oldest input not drawn yet
+    this.tInput.addEventListener("input", (event) => {
+      this.temperature = this.data.temperatures[Number(this.tInput.value)];
+      this.changed(event);
+    });
+    this.tInput.addEventListener("change", () => this.send("T", this.temperature));
+    this.formula.addEventListener("pointerover", (event) => this.hoverFrom(event));
+    this.formula.addEventListener("pointerleave", () => this.setHover(null));
+  }
+
+  // Python sent data: adopt it unless the hand is on a bar (its rerun lands after release).
+  update(data, setStateValue) {
+    this.setStateValue = setStateValue;
+    const fresh = JSON.stringify([data.z, data.temperature, data.target]);
+    const layoutKey = JSON.stringify([data.classes, data.labels, data.text, data.scale]);
+    this.data = data;
+    if (fresh !== this.fresh && !this.dragging) {
+      this.fresh = fresh;
+      this.z = Float64Array.from(data.z, (v) => (v === null ? -Infinity : v));
+      this.temperature = data.temperature;
+      this.scaleAxis();
+    }
+    if (layoutKey !== this.layoutKey) {
+      this.layoutKey = layoutKey;
+      this.build();
+    }
+    this.root.style.setProperty("--ce-live-scale", String(data.scale));
+    loadPlotly(data.plotly).then((Plotly) => {
+      this.Plotly = Plotly;
+      this.schedule();
+    });
+  }
+
+  // The logit axis: fixed while dragging so a bar stays under the finger; rounding to the
+  // pixel's worth of value keeps the numbers short (0.01 for a span of 10).
+  scaleAxis() {
+    const finite = Array.from(this.z).filter(Number.isFinite);
+    let low = Math.min(-1, ...finite);
+    let high = Math.max(1, ...finite);
+    const pad = 0.15 * (high - low);
+    low -= pad;
+    high += pad;
+    this.low = low;
+    this.high = high;
+    const perPixel = (high - low) / 150;
+    this.step = 10 ** Math.floor(Math.log10(perPixel));
+    this.keyStep = 10 * this.step;
+  }
+
+  build() {
+    const { text, classes, labels, temperatures } = this.data;
+    this.title.textContent = text.title;
+    this.bars.setAttribute("aria-label", text.title);
+    this.bars.replaceChildren();
+    this.columns = classes.map((k, i) => {
+      const column = element("div", "ce-live-column", this.bars);
+      column.dataset.class = String(k);
+      const track = element("div", "ce-live-track", column);
+      const zeroLine = element("div", "ce-live-zero", track);
+      const bar = element("div", "ce-live-bar", track);
+      const value = element("div", "ce-live-value", track);
+      const name = element("div", "ce-live-label", column);
+      name.textContent = labels[i];
+      track.tabIndex = 0;
+      track.setAttribute("role", "slider");
+      track.setAttribute("aria-orientation", "vertical");
+      track.setAttribute("aria-label", text.slider.replace("{label}", labels[i]));
+      track.addEventListener("pointerdown", (event) => this.grab(event, k, track));
+      track.addEventListener("pointermove", (event) => this.move(event, k, track));
+      track.addEventListener("pointerup", (event) => this.release(event, k));
+      track.addEventListener("pointercancel", (event) => this.release(event, k));
+      track.addEventListener("keydown", (event) => this.key(event, k));
+      track.addEventListener("keyup", (event) => this.keyUp(event, k));
+      column.addEventListener("pointerenter", () => this.setHover(k));
+      column.addEventListener("pointerleave", () => this.dragging === null && this.setHover(null));
+      track.addEventListener("focus", () => this.setHover(k));
+      track.addEventListener("blur", () => this.setHover(null));
+      return { k, column, track, bar, value, zeroLine };
+    });
+    this.tName.textContent = text.temperature;
+    this.tInput.min = "0";
+    this.tInput.max = String(temperatures.length - 1);
+    this.tInput.setAttribute("aria-label", text.temperature);
+    this.figureLayout = null;
+  }
+
+  // ---- input ----
+
+  valueAt(event, track) {
+    const box = track.getBoundingClientRect();
+    const fraction = 1 - (event.clientY - box.top) / box.height;
+    const v = this.low + Math.min(1, Math.max(0, fraction)) * (this.high - this.low);
+    const steps = Math.round(v / this.step);
+    return this.step >= 1 ? steps * this.step : steps / Math.round(1 / this.step);
+  }
+
+  grab(event, k, track) {
+    event.preventDefault();
+    track.setPointerCapture(event.pointerId);
+    track.focus({ preventScroll: true });
+    this.dragging = k;
+    this.setHover(k);
+    this.move(event, k, track);
+  }
+
+  move(event, k, track) {
+    if (this.dragging !== k) return;
+    const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [];
+    const last = events.length ? events[events.length - 1] : event;
+    this.z[k] = this.valueAt(last, track);
+    this.changed(event);
+  }
+
+  release(event, k) {
+    if (this.dragging !== k) return;
+    this.dragging = null;
+    this.send("z", this.zPayload());
+  }
+
+  key(event, k) {
+    const moves = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 10, PageDown: -10 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const start = Number.isFinite(this.z[k]) ? this.z[k] : this.low;
+    const steps = Math.round(start / this.keyStep) + moves[event.key];
+    this.z[k] = this.keyStep >= 1 ? steps * this.keyStep : steps / Math.round(1 / this.keyStep);
+    this.keyed = true;
+    this.changed(event);
+  }
+
+  keyUp(event, k) {
+    if (this.keyed) {
+      this.keyed = false;
+      this.send("z", this.zPayload());
+    }
+  }
+
+  zPayload() {
+    return Array.from(this.z, (v) => (v === -Infinity ? null : v));
+  }
+
+  send(name, value) {
+    this.stats.sent += 1;
+    this.setStateValue(name, value);
+  }
+
+  changed(event) {
+    this.stats.inputs += 1;
+    if (this.firstInput === null) this.firstInput = event.timeStamp;
+    this.schedule();
+  }
+
+  hoverFrom(event) {
+    const term = event.target.closest("[data-class]");
+    if (term) this.setHover(Number(term.dataset.class));
+  }
+
+  setHover(k) {
+    if (this.hover === k) return;
+    this.hover = k;
+    if (k === null) delete document.body.dataset.ceLiveClass;
+    else document.body.dataset.ceLiveClass = String(k);
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.pending || !this.Plotly) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.draw();
+    });
+  }
+
+  // ---- drawing: once per frame at most ----
+
+  draw() {
+    const { classes, target, colors } = this.data;
+    const T = this.temperature;
+    const result = softmaxStats(this.z, T, target);
+    this.result = result;
+    this.drawBars();
+    this.tInput.value = String(this.data.temperatures.indexOf(T));
+    this.tOutput.textContent = String(T);
+    this.drawFormula(result);
+    const shown = classes.map((k) => result.a[k]);
+    const grads = classes.map((k) => result.grad[k]);
+    const roleColour = (k) =>
+      k === target ? colors.true : k === result.predicted ? colors.predicted : colors.other;
+    const outline = classes.map((k) => (k === this.hover ? 3 : 0));
+    const names = this.data.labels;
+    const traces = [
+      {
+        type: "bar", x: names, y: shown, name: this.data.text.a,
+        marker: { color: classes.map(roleColour), line: { color: colors.ink, width: outline } },
+        text: shown.map((v) => barText(v)), textposition: "outside", cliponaxis: false,
+        hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
+      },
+      {
+        type: "bar", x: names, y: classes.map((k) => (k === target ? 1 : null)),
+        name: this.data.text.y, hoverinfo: "skip",
+        marker: { color: "rgba(0,0,0,0)", line: { color: colors.true, width: 4 } },
+      },
+      {
+        type: "bar", x: names, y: grads, xaxis: "x2", yaxis: "y2", showlegend: false,
+        marker: {
+          color: grads.map((v) => (v < 0 ? colors.negative : colors.positive)),
+          line: { color: colors.ink, width: outline },
+        },
+        text: grads.map((v) => barText(v)), textposition: "outside", cliponaxis: false,
+        hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
+      },
+    ];
+    const top = Math.max(...grads.filter(Number.isFinite).map(Math.abs), 1e-300);
+    const layout = this.layoutFor(1.3 * top);
+    this.Plotly.react(this.plot, traces, layout, this.data.config);
+    if (!this.plot.ceHover) {
+      this.plot.ceHover = true;
+      this.plot.on("plotly_hover", (event) => this.setHover(classes[event.points[0].pointIndex]));
+      this.plot.on("plotly_unhover", () => this.setHover(null));
+    }
+    this.root.dataset.loss = String(result.loss);
+    this.stats.frames += 1;
+    if (this.firstInput !== null) {
+      this.stats.latencies.push(performance.now() - this.firstInput);
+      this.firstInput = null;
+    }
+  }
+
+  layoutFor(gradTop) {
+    const { text, scale } = this.data;
+    const font = 16 * scale;
+    const layout = this.figureLayout ?? {
+      height: 560 * scale,
+      margin: { l: 70 * scale, r: 20, t: 70 * scale, b: 60 * scale },
+      font: { size: font, color: this.data.colors.ink },
+      paper_bgcolor: "white",
+      plot_bgcolor: "white",
+      barmode: "overlay",
+      bargap: 0.25,
+      showlegend: true,
+      legend: { orientation: "h", x: 1, xanchor: "right", y: 1.0, yanchor: "bottom" },
+      hovermode: "closest",
+      annotations: [
+        { text: text.probs, x: 0, xref: "paper", y: 1.0, yref: "paper", yanchor: "bottom",
+          yshift: 30 * scale, showarrow: false, xanchor: "left", font: { size: 19 * scale } },
+        { text: text.grad, x: 0, xref: "paper", y: 0.42, yref: "paper", yanchor: "bottom",
+          yshift: 6, showarrow: false, xanchor: "left", font: { size: 19 * scale } },
+      ],
+      xaxis: { type: "category", anchor: "y", showgrid: false, linecolor: this.data.colors.ink },
+      yaxis: { domain: [0.56, 1], range: [0, 1.18], title: { text: text.a }, gridcolor: "#DDDDDD" },
+      xaxis2: { type: "category", anchor: "y2", showgrid: false, title: { text: text.class } },
+      yaxis2: { domain: [0, 0.4], title: { text: text.gradAxis }, gridcolor: "#DDDDDD",
+                zerolinecolor: this.data.colors.ink },
+      datarevision: 0,
+    };
+    this.figureLayout = layout;
+    layout.yaxis2.range = [-gradTop, gradTop];
+    layout.datarevision += 1;
+    return layout;
+  }
+
+  drawBars() {
+    const span = this.high - this.low;
+    const at = (v) => (Math.min(this.high, Math.max(this.low, v)) - this.low) / span;
+    const zero = at(0);
+    const { colors, target } = this.data;
+    for (const { k, column, track, bar, value, zeroLine } of this.columns) {
+      zeroLine.style.bottom = `${100 * zero}%`;
+      const v = this.z[k];
+      const masked = v === -Infinity;
+      const y = masked ? 0 : at(v);
+      const bottom = Math.min(zero, y);
+      bar.style.bottom = `${100 * bottom}%`;
+      bar.style.height = masked ? "3px" : `${100 * Math.abs(y - zero)}%`;
+      bar.style.background = k === target ? colors.true : colors.logit;
+      value.style.bottom = `${100 * Math.max(y, zero)}%`;
+      value.textContent = minus(masked ? "−∞" : barText(v, 2));
+      column.classList.toggle("ce-live-hover", k === this.hover);
+      column.classList.toggle("ce-live-masked", masked);
+      track.setAttribute("aria-valuenow", masked ? String(this.low) : String(v));
+      track.setAttribute("aria-valuetext", masked ? "−∞" : barText(v, 2));
+      track.setAttribute("aria-valuemin", String(this.low));
+      track.setAttribute("aria-valuemax", String(this.high));
+    }
+  }
+
+  // L = -sum_k y_k ln a_k = -(0·ln a_1 + 1·ln a_2 + ...) = -ln a_j = loss, a term per shown class
+  drawFormula(result) {
+    const { classes, target, labels } = this.data;
+    const terms = [];
+    let previous = -1;
+    classes.forEach((k) => {
+      if (k !== previous + 1) terms.push("…");
+      const hover = k === this.hover ? " ce-live-hover" : "";
+      const y = k === target ? 1 : 0;
+      terms.push(
+        `<span class="ce-live-term${hover}${y ? " ce-live-target" : ""}" data-class="${k}">` +
+        `${y}·ln ${barText(result.a[k])}</span>`
+      );
+      previous = k;
+    });
+    if (previous !== result.a.length - 1) terms.push("…");
+    const j = escape(labels[classes.indexOf(target)] ?? String(target + 1));
+    const loss = fixedText(result.loss);
+    this.formula.innerHTML =
+      `<span class="ce-live-math"><i>L</i> = −Σ<sub>k</sub> <i>y</i>${sub("k")} ln <i>a</i>${sub("k")}` +
+      ` = −(${terms.join(" + ")})` +
+      ` = −ln <i>a</i>${sub(j)} = −ln ${barText(result.a[target], 4)}` +
+      ` = <b class="ce-live-loss">${minus(loss)}</b></span>`;
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const widget = parentElement.ceLiveWidget ?? new LiveSoftmax(parentElement);
+  parentElement.ceLiveWidget = widget;
+  widget.update(data, setStateValue);
+}
+
+window.ceLiveMaths = { softmaxStats, barText, fixedText };

@@ -1,0 +1,157 @@
+"""The live softmax widget: logits the hand drags, and a, the loss and a − y redrawn while it moves.
+
+One Streamlit component (components v2). The browser recomputes softmax, loss and gradient in
+float64 on every pointer move (``live_softmax.js``: ce_core's algorithm, operation for
+operation) and redraws them in place with ``Plotly.react``, at most once per animation frame,
+with no message to the server. When the hand lets go, the logits (or the temperature) go to
+Python with ``setStateValue``; the page's callback stores them and the rerun shows ce_core's
+exact numbers, the link and the downloads.
+
+Plotly.js comes from the installed ``plotly`` package, served by Streamlit's static file serving
+(``server.enableStaticServing``) from ``static/`` beside the app's script: cached by the browser,
+no CDN.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import plotly
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from lab.charts import INK, NEGATIVE, OTHER, POSITIVE, PREDICTED, TRUE_CLASS
+from lab.language import t
+from lab.presentation import SCALE, presenting
+
+HERE = Path(__file__).resolve().parent
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+STATIC_NAME = f"plotly-{plotly.__version__}.min.js"  # a new version is a new URL: no stale cache
+
+_COMPONENT = st.components.v2.component(
+    "ce_live_softmax",
+    js=(HERE / "live_softmax.js").read_text(encoding="utf-8"),
+    css=(HERE / "live_softmax.css").read_text(encoding="utf-8"),
+    # Plotly.js puts its own styles in the page's <head>: a shadow root would hide them.
+    isolate_styles=False,
+)
+
+COLOURS = {
+    "true": TRUE_CLASS,
+    "predicted": PREDICTED,
+    "other": OTHER,
+    "negative": NEGATIVE,
+    "positive": POSITIVE,
+    "ink": INK,
+    "logit": "#9AA5B1",
+}
+PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+@cache
+def _static_plotly(app_dir: str) -> str:
+    """Copy the installed Plotly.js into ``<app_dir>/static/`` once; return its URL path."""
+    target = Path(app_dir) / "static" / STATIC_NAME
+    if not target.exists() or target.stat().st_size != PLOTLY_JS.stat().st_size:
+        target.parent.mkdir(exist_ok=True)
+        # Several servers may start at once: copy beside it, then rename (atomic).
+        with (
+            tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as tmp,
+            PLOTLY_JS.open("rb") as source,
+        ):
+            shutil.copyfileobj(source, tmp)
+        os.replace(tmp.name, target)
+    return f"app/static/{STATIC_NAME}"
+
+
+def plotly_url() -> str:
+    """Return the URL (relative to the page) of the Plotly.js the app serves itself."""
+    ctx = get_script_run_ctx()
+    script = ctx.main_script_path if ctx is not None else str(HERE.parents[1] / "app.py")
+    return _static_plotly(str(Path(script).resolve().parent))
+
+
+def _texts() -> dict[str, str]:
+    return {
+        "title": t("live.title"),
+        "slider": t("live.slider"),  # "{label}" is filled in by the browser, per bar
+        "temperature": t("live.temperature"),
+        "probs": t("live.probs"),
+        "a": t("live.a"),
+        "y": t("live.y"),
+        "grad": t("live.grad"),
+        "gradAxis": t("live.grad.axis"),
+        "class": t("class"),
+    }
+
+
+def _json_logits(z: np.ndarray) -> list[float | None]:
+    """Return ``z`` for JSON: ``-inf`` (a masked class) as None, which JSON can hold."""
+    return [None if np.isneginf(v) else float(v) for v in z]
+
+
+def released_logits(value: object) -> np.ndarray | None:
+    """Return the logits the browser sent on release (None for -inf), or None if malformed."""
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    try:
+        return np.array([-np.inf if v is None else float(v) for v in value], dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+
+
+def live_softmax(
+    z: np.ndarray,
+    target: int,
+    temperature: float,
+    *,
+    key: str,
+    classes: Sequence[int],
+    labels: Sequence[str],
+    temperatures: Sequence[float],
+    on_release: Callable[[np.ndarray], None],
+    on_temperature: Callable[[float], None],
+) -> None:
+    """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
+
+    ``classes`` are the classes shown (indices into ``z``, in order; the true class among them),
+    ``labels`` their names. ``temperatures`` are the values the T slider steps through (it must
+    hold ``temperature``). When a drag ends, ``on_release(z)`` is called with the new logits
+    before the rerun; when the T slider is let go, ``on_temperature(T)``. Keep ``key`` the same
+    from run to run: the browser then keeps the widget's DOM and redraws it in place.
+    """
+
+    def released() -> None:
+        logits = released_logits(st.session_state[key].get("z"))
+        if logits is not None and logits.size == len(z):
+            on_release(logits)
+
+    def tempered() -> None:
+        value = st.session_state[key].get("T")
+        if value in temperatures:
+            on_temperature(float(value))
+
+    _COMPONENT(
+        key=key,
+        data={
+            "z": _json_logits(np.asarray(z, dtype=np.float64)),
+            "target": int(target),
+            "temperature": float(temperature),
+            "temperatures": [float(v) for v in temperatures],
+            "classes": [int(k) for k in classes],
+            "labels": list(labels),
+            "text": _texts(),
+            "colors": COLOURS,
+            "scale": SCALE if presenting() else 1.0,
+            "plotly": plotly_url(),
+            "config": PLOT_CONFIG,
+        },
+        on_z_change=released,
+        on_T_change=tempered,
+    )
