@@ -189,7 +189,12 @@ class LiveSoftmax {
     const fresh = JSON.stringify([data.z, data.temperature, data.target]);
     const layoutKey = JSON.stringify([data.classes, data.labels, data.text, data.scale]);
     this.data = data;
-    if (fresh !== this.fresh && !this.dragging) {
+    // Reruns for earlier releases (a key held down sends one per press) echo older values: wait
+    // for the echo of the latest one, so a bar never jumps back (2 s at most, in case Python
+    // kept something else).
+    const echo = this.awaiting && JSON.stringify(data.z) === this.awaiting.z;
+    if (echo || (this.awaiting && performance.now() > this.awaiting.until)) this.awaiting = null;
+    if (fresh !== this.fresh && this.dragging === null && !this.awaiting) {
       this.fresh = fresh;
       this.z = Float64Array.from(data.z, (v) => (v === null ? -Infinity : v));
       this.temperature = data.temperature;
@@ -208,10 +213,13 @@ class LiveSoftmax {
 
   // The logit axis: fixed while dragging so a bar stays under the finger; rounding to the
   // pixel's worth of value keeps the numbers short (0.01 for a span of 10).
+  // Kept after a release when the values still fit it well, so the bars do not jump.
   scaleAxis() {
     const finite = Array.from(this.z).filter(Number.isFinite);
     let low = Math.min(-1, ...finite);
     let high = Math.max(1, ...finite);
+    const fits = low >= this.low && high <= this.high && this.high - this.low < 3 * (high - low);
+    if (fits) return;
     const pad = 0.15 * (high - low);
     low -= pad;
     high += pad;
@@ -316,6 +324,7 @@ class LiveSoftmax {
 
   send(name, value) {
     this.stats.sent += 1;
+    if (name === "z") this.awaiting = { z: JSON.stringify(value), until: performance.now() + 2000 };
     this.setStateValue(name, value);
   }
 
@@ -395,6 +404,7 @@ class LiveSoftmax {
       this.plot.on("plotly_unhover", () => this.setHover(null));
     }
     this.root.dataset.loss = String(result.loss);
+    this.drawn = { z: Array.from(this.z, (v) => (v === -Infinity ? null : v)), T };
     this.stats.frames += 1;
     if (this.firstInput !== null) {
       this.stats.latencies.push(performance.now() - this.firstInput);
