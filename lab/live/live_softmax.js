@@ -172,13 +172,23 @@ class LiveSoftmax {
     this.hover = null;
     this.dragging = null;
     this.pending = false;
-    this.stats = { inputs: 0, frames: 0, latencies: [], sent: 0 };
+    this.stats = { inputs: 0, frames: 0, latencies: [], drawMs: [], plotMs: [], sent: 0 };
     this.firstInput = null; // the time stamp of the oldest input not drawn yet
     this.tInput.addEventListener("input", (event) => {
       this.temperature = this.data.temperatures[Number(this.tInput.value)];
       this.changed(event);
     });
     this.tInput.addEventListener("change", () => this.send("T", this.temperature));
+    // The plot's width is given to Plotly (measured here, on resize only): left to itself, it
+    // measures its container on every redraw, a forced layout each frame.
+    this.width = Math.max(280, this.plot.clientWidth || parent.clientWidth || 600);
+    new ResizeObserver(() => {
+      const width = Math.max(280, this.root.clientWidth);
+      if (width !== this.width) {
+        this.width = width;
+        this.schedule();
+      }
+    }).observe(this.root);
     this.formula.addEventListener("pointerover", (event) => this.hoverFrom(event));
     this.formula.addEventListener("pointerleave", () => this.setHover(null));
   }
@@ -279,7 +289,11 @@ class LiveSoftmax {
 
   grab(event, k, track) {
     event.preventDefault();
-    track.setPointerCapture(event.pointerId);
+    try {
+      track.setPointerCapture(event.pointerId);
+    } catch {
+      // a pointer the browser no longer tracks: the drag still works inside the track
+    }
     track.focus({ preventScroll: true });
     this.dragging = k;
     this.setHover(k);
@@ -297,6 +311,7 @@ class LiveSoftmax {
   release(event, k) {
     if (this.dragging !== k) return;
     this.dragging = null;
+    this.schedule(); // with the numbers on the bars again
     this.send("z", this.zPayload());
   }
 
@@ -359,26 +374,26 @@ class LiveSoftmax {
   // ---- drawing: once per frame at most ----
 
   draw() {
+    const started = performance.now();
     const { classes, target, colors } = this.data;
     const T = this.temperature;
     const result = softmaxStats(this.z, T, target);
     this.result = result;
-    this.drawBars();
-    this.tInput.value = String(this.data.temperatures.indexOf(T));
-    this.tOutput.textContent = String(T);
-    this.drawFormula(result);
     const shown = classes.map((k) => result.a[k]);
     const grads = classes.map((k) => result.grad[k]);
     const roleColour = (k) =>
       k === target ? colors.true : k === result.predicted ? colors.predicted : colors.other;
     const outline = classes.map((k) => (k === this.hover ? 3 : 0));
     const names = this.data.labels;
+    // While the hand moves, the numbers on the bars are left out: measuring new text is half of
+    // Plotly's time a frame, and the formula above shows every a_k anyway.
+    const moving = this.dragging !== null;
     const traces = [
       {
         type: "bar", x: names, y: shown, name: this.data.text.a,
         marker: { color: classes.map(roleColour), line: { color: colors.ink, width: outline } },
-        text: shown.map((v) => barText(v)), textposition: "outside", cliponaxis: false,
-        hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
+        text: moving ? null : shown.map((v) => barText(v)), textposition: "outside",
+        cliponaxis: false, hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
       },
       {
         type: "bar", x: names, y: classes.map((k) => (k === target ? 1 : null)),
@@ -391,13 +406,23 @@ class LiveSoftmax {
           color: grads.map((v) => (v < 0 ? colors.negative : colors.positive)),
           line: { color: colors.ink, width: outline },
         },
-        text: grads.map((v) => barText(v)), textposition: "outside", cliponaxis: false,
+        text: moving ? null : grads.map((v) => barText(v)), textposition: "outside",
+        cliponaxis: false,
         hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
       },
     ];
-    const top = Math.max(...grads.filter(Number.isFinite).map(Math.abs), 1e-300);
-    const layout = this.layoutFor(1.3 * top);
+    // The gradient axis only grows during a drag: new ticks every frame cost a redraw of the axis.
+    const top = 1.3 * Math.max(...grads.filter(Number.isFinite).map(Math.abs), 1e-300);
+    this.gradTop = moving ? Math.max(this.gradTop ?? 0, top) : top;
+    const layout = this.layoutFor(this.gradTop);
+    const plotting = performance.now();
     this.Plotly.react(this.plot, traces, layout, this.data.config);
+    this.stats.plotMs.push(performance.now() - plotting);
+    // Our DOM after Plotly's: Plotly reads sizes, and a write before a read forces a layout.
+    this.drawBars();
+    this.tInput.value = String(this.data.temperatures.indexOf(T));
+    this.tOutput.textContent = String(T);
+    this.drawFormula(result);
     if (!this.plot.ceHover) {
       this.plot.ceHover = true;
       this.plot.on("plotly_hover", (event) => this.setHover(classes[event.points[0].pointIndex]));
@@ -406,6 +431,7 @@ class LiveSoftmax {
     this.root.dataset.loss = String(result.loss);
     this.drawn = { z: Array.from(this.z, (v) => (v === -Infinity ? null : v)), T };
     this.stats.frames += 1;
+    this.stats.drawMs.push(performance.now() - started);
     if (this.firstInput !== null) {
       this.stats.latencies.push(performance.now() - this.firstInput);
       this.firstInput = null;
@@ -416,6 +442,7 @@ class LiveSoftmax {
     const { text, scale } = this.data;
     const font = 16 * scale;
     const layout = this.figureLayout ?? {
+      width: this.width,
       height: 560 * scale,
       margin: { l: 70 * scale, r: 20, t: 70 * scale, b: 60 * scale },
       font: { size: font, color: this.data.colors.ink },
@@ -440,6 +467,7 @@ class LiveSoftmax {
       datarevision: 0,
     };
     this.figureLayout = layout;
+    layout.width = this.width;
     layout.yaxis2.range = [-gradTop, gradTop];
     layout.datarevision += 1;
     return layout;

@@ -15,8 +15,11 @@ from ce_core import explain_logits, format_vector, parse_vector, top_classes
 from lab.language import init_language
 from lab.live import live_softmax
 from lab.presentation import init_presentation, presenting
+from lab.streamlit_fixes.net import no_delay_once
 
 TEMPERATURES = (0.05, 0.1, 0.5, 1.0, 2.0, 5.0, 20.0)
+
+no_delay_once()  # as app.py: benchmarks compare this page with others served alike
 
 init_language()
 init_presentation()

@@ -75,7 +75,7 @@ class Session:
         return self.page.locator("[data-testid=stMetricValue]").text_content().strip()
 
     def url_logits(self) -> np.ndarray:
-        return parse_vector(parse_qs(urlparse(self.page.url).query)["z"][0])
+        return parse_vector(parse_qs(urlparse(self.page.evaluate("location.href")).query)["z"][0])
 
     def track(self, k: int):
         return self.root.locator(f'.ce-live-column[data-class="{k}"] .ce-live-track')
