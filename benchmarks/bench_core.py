@@ -6,6 +6,9 @@ Baselines: the textbook NumPy version (log-softmax, then softmax - one-hot), and
     python benchmarks/bench_core.py            # all cases
     python benchmarks/bench_core.py --quick    # smaller shapes, for a smoke run
 
+Also ce_core beside ``scipy.special`` (softmax, log_softmax, logsumexp on 5 numbers) and the loss
+alone beside loss + gradient on one 5-class example, as ratios from the same run.
+
 Targets on a 2-core machine: float32 (2048, 50257) at most 0.7x PyTorch; float32 (256, 32000) at
 most 1.0x; one (5,) example under 10 us per loss+gradient call; peak extra memory for (N, K) at
 most one (N, K) buffer beyond the returned gradient.
@@ -19,13 +22,19 @@ import statistics
 import sys
 import time
 import tracemalloc
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ce_core import cross_entropy_with_grad
+from ce_core import cross_entropy, cross_entropy_with_grad, log_softmax, logsumexp, softmax
+
+try:
+    from scipy import special
+except ImportError:  # the SciPy column is left out
+    special = None
 
 try:
     import torch
@@ -107,6 +116,36 @@ def single_case(repeats: int) -> None:
     print(line, flush=True)
 
 
+def small_calls(repeats: int) -> None:
+    """Print ce_core beside SciPy on 5 numbers, and the loss alone beside loss + gradient.
+
+    Each pair is timed interleaved, in the same run, so that the ratio is fair on a busy machine.
+    """
+    z = np.array([2.0, 1.0, 0.1, -1.0, 3.0])
+    number = 20_000
+    pairs = [("cross_entropy vs cross_entropy_with_grad", lambda: cross_entropy(z, 3),
+              lambda: cross_entropy_with_grad(z, 3))]  # fmt: skip
+    if special is not None:
+        pairs += [
+            (f"{name} vs scipy.special.{name}", partial(ours, z), partial(theirs, z))
+            for name, ours, theirs in (
+                ("softmax", softmax, special.softmax),
+                ("log_softmax", log_softmax, special.log_softmax),
+                ("logsumexp", logsumexp, special.logsumexp),
+            )
+        ]
+    for label, ours, theirs in pairs:
+        a, b = [], []
+        for _ in range(repeats):
+            a.append(timeit_per_call(ours, number))
+            b.append(timeit_per_call(theirs, number))
+        print(
+            f"float64 (5,) {label}: {min(a) * 1e6:6.2f} us vs {min(b) * 1e6:6.2f} us = "
+            f"{min(a) / min(b):.2f}x",
+            flush=True,
+        )
+
+
 def timeit_per_call(fn, number: int) -> float:
     start = time.perf_counter()
     for _ in range(number):
@@ -132,6 +171,7 @@ def main() -> None:
         batch_case(2048, 50257, 7, rng)
         batch_case(256, 32000, 15, rng)
     single_case(5)
+    small_calls(5)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,12 @@ its memory before they opened.
 
     python benchmarks/load.py [--sessions 50] [--changes 20] [--think 3]
 
+Other modes, each in its own module:
+
+    python benchmarks/load.py --through-proxy [--sessions 200] [--apps 3]   # load_proxy.py
+    python benchmarks/load.py --memory [--reruns 2000] [--cycles 10]       # memory.py
+    python benchmarks/load.py --worst-case [--changes 40]                   # worst_case.py
+
 Everything talks to 127.0.0.1 only, and the run is bounded in count and time.
 """
 
@@ -247,8 +253,44 @@ def main() -> None:
         default=0.0,
         help="seconds a student pauses between changes (0: type without pausing)",
     )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--through-proxy",
+        action="store_true",
+        help="the class over --apps processes behind nginx, against one process alone, then "
+        "with one process killed mid-run (--sessions defaults to 200 here)",
+    )
+    mode.add_argument(
+        "--memory",
+        action="store_true",
+        help="server memory over --reruns reruns of one session and --cycles rounds of "
+        "--sessions sessions opening and closing",
+    )
+    mode.add_argument(
+        "--worst-case",
+        action="store_true",
+        help="one session loops the costliest input while another types (--changes each way)",
+    )
+    parser.add_argument("--apps", type=int, default=3, help="with --through-proxy: 2 to 4")
+    parser.add_argument("--reruns", type=int, default=2000, help="with --memory")
+    parser.add_argument("--cycles", type=int, default=10, help="with --memory")
     args = parser.parse_args()
-    asyncio.run(run(args.sessions, args.changes, args.browser, args.think))
+    sessions_given = any(a.startswith("--sessions") for a in sys.argv[1:])
+    if args.through_proxy:
+        import load_proxy
+
+        sessions = args.sessions if sessions_given else 200
+        asyncio.run(load_proxy.run(sessions, args.changes, args.apps, args.think))
+    elif args.memory:
+        import memory
+
+        asyncio.run(memory.run(args.reruns, args.sessions, args.cycles))
+    elif args.worst_case:
+        import worst_case
+
+        asyncio.run(worst_case.run(args.changes))
+    else:
+        asyncio.run(run(args.sessions, args.changes, args.browser, args.think))
 
 
 if __name__ == "__main__":

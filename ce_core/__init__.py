@@ -47,6 +47,12 @@ from .binary_explain import (
     stability_grid,
     tangent_line,
 )
+from .classes import (
+    check_class_range,
+    class_indices,
+    one_hot,
+    whole_number,
+)
 from .datasets import (
     DATASETS,
     grid_axes,
@@ -63,8 +69,12 @@ from .derivation import (
     step_sweep,
     two_class_sigmoid,
 )
-from .explain import (
+from .errors import (
+    MESSAGES,
+    CodedError,
     InputError,
+)
+from .explain import (
     Prediction,
     check_distribution,
     check_logits,
@@ -94,7 +104,6 @@ from .loss import (
     cross_entropy,
     cross_entropy_grad,
     cross_entropy_with_grad,
-    one_hot,
 )
 from .parse import (
     ParseError,
@@ -109,12 +118,14 @@ from .shift_and_log import (
     shift_check,
 )
 from .softmax import (
-    SoftmaxSteps,
     log_softmax,
     logsumexp,
-    naive_softmax,
     softmax,
     softmax_jacobian,
+)
+from .softmax_steps import (
+    SoftmaxSteps,
+    naive_softmax,
     softmax_steps,
 )
 from .stability import (
@@ -155,12 +166,14 @@ __all__ = [
     "DTYPES",
     "GPT2_VOCAB_SIZE",
     "MAX_VOCAB_ROWS",
+    "MESSAGES",
     "REDUCTIONS",
     "SOFTMAX_STEPS",
     "STEP_SIZES",
     "BatchTable",
     "BinaryPrediction",
     "ChainRule",
+    "CodedError",
     "Denominator",
     "Diagnosis",
     "DtypeLimits",
@@ -186,6 +199,7 @@ __all__ = [
     "binary_loss_curve",
     "chain_rule",
     "check_batch_table",
+    "check_class_range",
     "check_class_weights",
     "check_distribution",
     "check_gradient",
@@ -193,6 +207,7 @@ __all__ = [
     "check_logits",
     "check_one_number",
     "check_probabilities",
+    "class_indices",
     "class_targets",
     "compare_two_class",
     "cross_entropy",
@@ -263,4 +278,5 @@ __all__ = [
     "train_softmax_regression",
     "two_class_sigmoid",
     "underflow_sweep",
+    "whole_number",
 ]

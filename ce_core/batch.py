@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .explain import InputError
-from .loss import cross_entropy_with_grad, one_hot
+from .classes import one_hot
+from .errors import InputError
+from .loss import cross_entropy_with_grad
 from .softmax import softmax
 
 
@@ -213,22 +214,12 @@ def check_class_weights(weight: ArrayLike, num_classes: int) -> np.ndarray:
     """
     w = np.asarray(weight, dtype=np.float64).reshape(-1)
     if w.size != num_classes:
-        raise InputError(
-            "class_weight_count",
-            f"need one weight per class ({num_classes}), got {w.size}",
-            count=w.size,
-            k=num_classes,
-        )
+        raise InputError("class_weight_count", count=w.size, k=num_classes)
     for code, bad in (
         ("class_weight_not_finite", ~np.isfinite(w)),
         ("class_weight_negative", w < 0),
     ):
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
-            raise InputError(
-                code,
-                f"weight {position + 1} is {w[position]}",
-                position=position + 1,
-                value=f"{w[position]:g}",
-            )
+            raise InputError(code, position=position + 1, value=f"{w[position]:g}")
     return w

@@ -15,51 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .errors import CodedError, messages
+
 MAX_ROWS = 10_000
 MAX_CLASSES = 1_000
 
-#: English text of every :class:`TableError` code; the app translates the same ids.
-MESSAGES = {
-    "too_big": "The file has {size_mb} MB; at most {max_mb} MB are allowed.",
-    "binary": "This is not a text file (it holds a zero byte at byte {offset}). Upload a CSV "
-    "saved as text.",
-    "utf16": "This file is saved as UTF-16 text. Save it as UTF-8 CSV and try again.",
-    "encoding": "These bytes are not UTF-8 text. Save the file as UTF-8 CSV and try again.",
-    "control_character": "'{token}' contains the invisible character {codepoint}.",
-    "malformed": "The CSV cannot be read: {detail}.",
-    "no_header": "The CSV is empty: its first line must be a header such as label,z1,z2,z3.",
-    "unknown_column": "'{token}' is not a column name this page knows: use label (or target), "
-    "z1 … zK and q1 … qK.",
-    "duplicate_column": "The column '{token}' appears twice.",
-    "missing_column": "The header has no column {token}: the logits must be z1, z2, … zK with "
-    "none missing.",
-    "no_target": "The header needs a label column (classes 1 … K) or the columns q1 … qK "
-    "(probability targets).",
-    "label_and_target": "Use a label column (counting from 1) or a target column (counting from "
-    "0), not both.",
-    "q_count": "There are {count} probability columns q… for {k} classes: give q1 … q{k}.",
-    "too_few_classes": "At least 2 classes are needed (z1 and z2), got {k}.",
-    "too_many_classes": "{k} classes is too many: at most {max_classes} are allowed.",
-    "too_many_rows": "Too many rows: at most {max_rows} are allowed.",
-    "no_rows": "There is no example: add at least one row below the header.",
-    "cell_count": "This line has {count} cells but the header has {expected}.",
-    "blank": "This cell is empty: every logit and every probability needs a number.",
-    "not_number": "'{token}' is not a number.",
-    "nan_value": "'{token}' is not allowed here: every value must be a number.",
-    "overflow": "'{token}' is too large: the largest number is about 1.8e308.",
-    "pos_inf": "+inf is not a usable logit: its softmax is undefined. Use a large finite "
-    "number; -inf masks a class.",
-    "all_masked": "Every logit of this row is -inf: at least one must be finite.",
-    "label": "'{token}' is not a class: labels are whole numbers from 1 to {k}. Leave the "
-    "label empty to ignore the row.",
-    "target": "'{token}' is not a class index: targets are whole numbers from 0 to {last} "
-    "(or -100, or empty, to ignore the row).",
-    "probability": "'{token}' is not a probability: it must be between 0 and 1.",
-    "probability_sum": "The probabilities of this row add up to {total}, not 1.",
-}
 
-
-class TableError(ValueError):
+class TableError(CodedError):
     """A batch table that cannot be used; ``code``, ``params`` and the location say why and where.
 
     Attributes
@@ -75,6 +37,8 @@ class TableError(ValueError):
         What the message needs, plus ``line``, ``row``, ``column`` and ``name``.
     """
 
+    prefix = "table."
+
     def __init__(
         self,
         code: str,
@@ -85,9 +49,12 @@ class TableError(ValueError):
         name: str = "",
         **extra: object,
     ) -> None:
-        self.code = code
         self.line, self.row, self.column, self.name = line, row, column, name
-        self.params = {"line": line, "row": row, "column": column, "name": name, **extra}
+        super().__init__(code, line=line, row=row, column=column, name=name, **extra)
+
+    def message(self) -> str:
+        """Return the English message, after where the error is: ``"Row 2, column 1 (z1): ..."``."""
+        line, row, column, name = self.line, self.row, self.column, self.name
         where = ", ".join(
             part
             for part in (
@@ -97,14 +64,18 @@ class TableError(ValueError):
             if part
         )
         where = f"{where} ({name})" if where and name else where or name
-        text = MESSAGES[code].format(**self.params)
-        super().__init__(f"{where[0].upper()}{where[1:]}: {text}" if where else text)
+        text = super().message()
+        return f"{where[0].upper()}{where[1:]}: {text}" if where else text
 
     def at(self, **location: object) -> TableError:
         """Return the same error at another location (a file's line instead of a table's row)."""
         extra = {k: v for k, v in self.params.items() if k not in ("line", "row", "column", "name")}
         where = {"line": self.line, "row": self.row, "column": self.column, "name": self.name}
         return TableError(self.code, **{**where, **location}, **extra)
+
+
+#: English template of every :class:`TableError` code (a view of the one table).
+MESSAGES = messages(TableError.prefix)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, cast, cast_finite, work_dtype
+from .arrays import as_float_array, cast, cast_finite, work_dtype
 from .loss import REDUCTIONS
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array
+from .arrays import as_float_array
 from .binary import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,
@@ -28,7 +28,7 @@ from .binary import (
     sigmoid,
     sigmoid_grad,
 )
-from .explain import InputError
+from .errors import InputError
 from .loss import cross_entropy_with_grad
 from .softmax import softmax
 
@@ -46,9 +46,7 @@ def check_one_number(values: ArrayLike) -> float:
     """
     values = as_float_array(values, "value").ravel()
     if values.size != 1:
-        raise InputError(
-            "one_number", f"type exactly one number, got {values.size}", count=values.size
-        )
+        raise InputError("one_number", count=values.size)
     return float(values[0])
 
 
@@ -56,7 +54,7 @@ def check_label(y: float) -> float:
     """Return the label ``y`` as a float, or raise :class:`InputError` ``label_range``."""
     y = float(y)
     if not 0.0 <= y <= 1.0:
-        raise InputError("label_range", f"the label must be in [0, 1], got {y}", value=y)
+        raise InputError("label_range", value=y)
     return y
 
 
@@ -214,7 +212,7 @@ def compare_two_class(z0: float, z1: float, target: int) -> TwoClassCheck:
     True
     """
     if target not in (0, 1):
-        raise InputError("two_class_target", f"the class must be 0 or 1, got {target}")
+        raise InputError("two_class_target")
     z = np.array([z0, z1], dtype=np.float64)
     with np.errstate(over="ignore", invalid="ignore"):
         d = float(z[1] - z[0])

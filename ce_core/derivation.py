@@ -25,9 +25,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import check_temperature
+from .arrays import check_temperature
 from .binary import sigmoid, sigmoid_grad
-from .explain import InputError, check_logits, explain_logits
+from .errors import InputError
+from .explain import check_logits, explain_logits
 from .gradcheck import gradient_check_sweep, numerical_grad, relative_error
 from .loss import cross_entropy, cross_entropy_grad
 from .softmax import softmax, softmax_jacobian
@@ -124,7 +125,7 @@ def chain_rule(z: ArrayLike, target: int, temperature: float = 1.0) -> ChainRule
 def _loss_of(z: np.ndarray, target: int, temperature: float, classes: np.ndarray):
     """Return ``f(v)``: the loss with the logits of ``classes`` replaced by ``v`` (z's dtype)."""
     if z[target] == -np.inf:
-        raise InputError("masked_target", "the true class is masked: the loss is infinite")
+        raise InputError("masked_target")
     base = z.copy()
     scale = z.dtype.type(temperature)
 

@@ -14,19 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, cast, check_temperature
+from .arrays import as_float_array, cast, check_temperature
+from .classes import check_class_range, one_hot, whole_number
+from .errors import InputError
 from .info import check_probabilities, entropy, loss_from_probabilities
-from .loss import _check_in_range, _whole_number, one_hot
 from .softmax import log_softmax, softmax
-
-
-class InputError(ValueError):
-    """A value a user typed that cannot be used; ``code`` and ``params`` let the UI translate it."""
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 def check_logits(z: ArrayLike) -> np.ndarray:
@@ -36,15 +28,15 @@ def check_logits(z: ArrayLike) -> np.ndarray:
     """
     z = as_float_array(z, "logits").ravel()
     if z.size < 2:
-        raise InputError("too_few_classes", f"need at least 2 classes, got {z.size}", count=z.size)
+        raise InputError("too_few_classes", count=z.size)
     bad = np.flatnonzero(np.isnan(z))
     if bad.size:
-        raise InputError("nan_logit", "NaN is not a logit", position=int(bad[0]) + 1)
+        raise InputError("nan_logit", position=int(bad[0]) + 1)
     bad = np.flatnonzero(np.isposinf(z))
     if bad.size:
-        raise InputError("positive_inf", "+inf is not a usable logit", position=int(bad[0]) + 1)
+        raise InputError("positive_inf", position=int(bad[0]) + 1)
     if np.all(np.isneginf(z)):
-        raise InputError("all_masked", "every logit is -inf")
+        raise InputError("all_masked")
     return z
 
 
@@ -60,11 +52,11 @@ def check_distribution(a: ArrayLike, tol: float = 1e-4) -> np.ndarray:
     >>> check_distribution([1])
     Traceback (most recent call last):
     ...
-    ce_core.explain.InputError: need at least 2 classes, got 1
+    ce_core.errors.InputError: At least 2 classes are needed, got 1.
     """
     x = as_float_array(a, "probabilities")
     if x.ndim == 1 and x.size == 1:
-        raise InputError("too_few_classes", "need at least 2 classes, got 1", count=1)
+        raise InputError("too_few_classes", count=1)
     return check_probabilities(x, tol=tol)
 
 
@@ -91,8 +83,8 @@ class Prediction:
 
 
 def _check_target(target: int, num_classes: int) -> int:
-    target = _whole_number(target, "true class")
-    _check_in_range(np.asarray([target]), num_classes, ignore_index=None)
+    target = whole_number(target, "true class")
+    check_class_range(np.asarray([target]), num_classes, ignore_index=None)
     return target
 
 

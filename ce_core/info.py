@@ -16,31 +16,24 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array, cast, check_axis, work_dtype
+from .arrays import as_float_array, cast, check_axis, work_dtype
+from .errors import MESSAGES as ALL_MESSAGES
+from .errors import CodedError
 
-#: English text of every :class:`ProbabilityError` code; the app translates the same ids.
+#: The codes a :class:`ProbabilityError` may have, and their English (a view of the one table).
 MESSAGES = {
-    "empty": "Type at least one number.",
-    "not_finite": "Probability {position} is {value}: every probability must be a finite number.",
-    "negative": "Probability {position} is {value}: probabilities cannot be negative.",
-    "above_one": "Probability {position} is {value}: probabilities cannot be larger than 1.",
-    "not_normalised": "The probabilities add up to {total}, not 1 (allowed difference: {tol}).",
-    "zero_sum": "The numbers add up to 0, so they cannot be scaled to add up to 1.",
+    code: ALL_MESSAGES[code]
+    for code in ("empty", "not_finite", "negative", "above_one", "not_normalised", "zero_sum")
 }
 
 
-class ProbabilityError(ValueError):
+class ProbabilityError(CodedError):
     """Numbers that are not a probability distribution; ``code`` and ``params`` let the app say why.
 
     ``code`` is one of the keys of :data:`MESSAGES`; ``params`` holds what its message needs:
     ``position`` (counting from 1) and ``value`` (as text) for one entry, ``total`` and ``tol``
     for the sum.
     """
-
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(MESSAGES[code].format(**params))
 
 
 def _work(p: ArrayLike, name: str, axis: int) -> tuple[np.ndarray, np.dtype, int]:

@@ -9,337 +9,24 @@ class weights, ``ignore_index``, ``reduction``, ``label_smoothing`` and probabil
 targets. In general each row's loss is :math:`-\sum_k c_k \ln a_k` for some coefficients
 :math:`c` (the weighted, smoothed target), and its gradient is :math:`a \sum_k c_k - c`.
 
-The work is done in blocks of rows that fit in the CPU's cache, straight into the buffer that
-is returned as the gradient: shift by the row's max, ``exp`` in place, sum, scale. Large inputs
-are split across the cores (NumPy releases the GIL inside its loops).
+The arguments are checked in :mod:`ce_core.loss_problem`, the work is done by the fused kernel of
+:mod:`ce_core.loss_kernel`.
+
+References
+----------
+.. [1] PyTorch documentation, ``torch.nn.functional.cross_entropy`` and
+   ``torch.nn.CrossEntropyLoss``, https://pytorch.org/docs/stable/generated/torch.nn.CrossEntropyLoss.html
 """
 
 from __future__ import annotations
 
-import math
-import os
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import FLOAT_DTYPES, as_float_array, cast, cast_finite, work_dtype
+from .loss_kernel import grad_scale, one_row_loss, reduce_losses, run, small_example
+from .loss_problem import REDUCTIONS, denominator, prepare
 
-REDUCTIONS = ("mean", "sum", "none")
-
-_BLOCK_BYTES = 4 << 20  # a block of rows: few NumPy calls per row, and it stays in L3
-_PARALLEL_MIN_ELEMENTS = 1 << 20  # below this, threads cost more than they bring
-_THREADS = max(1, min(os.cpu_count() or 1, 8))
-_pool: ThreadPoolExecutor | None = None
-
-
-def one_hot(labels: ArrayLike, num_classes: int) -> np.ndarray:
-    """Return float64 one-hot rows: ``out[..., k] = 1`` where ``labels == k``, else 0.
-
-    Examples
-    --------
-    >>> one_hot(3, 5)
-    array([0., 0., 0., 1., 0.])
-    >>> one_hot([0, 2], 3)
-    array([[1., 0., 0.],
-           [0., 0., 1.]])
-    """
-    num_classes = _whole_number(num_classes, "num_classes")
-    if num_classes < 1:
-        raise ValueError(f"num_classes must be at least 1, got {num_classes}")
-    labels = _class_indices(labels, "labels")
-    _check_in_range(labels, num_classes, ignore_index=None)
-    return (labels[..., None] == np.arange(num_classes)).astype(np.float64)
-
-
-@dataclass(frozen=True)
-class _Problem:
-    """Validated arguments of a cross-entropy call, logits always 2-D."""
-
-    logits: np.ndarray  # (N, K)
-    single: bool  # the caller passed one example of shape (K,)
-    classes: np.ndarray | None  # (N,) int64 class indices, ignored rows set to 0
-    ignored: np.ndarray | None  # (N,) bool, rows whose target is ignore_index
-    probs: np.ndarray | None  # (N, K) probability targets
-    weight: np.ndarray | None  # (K,) in the working dtype
-    reduction: str
-    smoothing: float
-
-    @property
-    def num_classes(self) -> int:
-        return self.logits.shape[1]
-
-
-def _whole_number(value, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        if isinstance(value, float | np.floating) and float(value).is_integer():
-            return int(value)
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
-    return int(value)
-
-
-def _class_indices(target: ArrayLike, name: str = "target") -> np.ndarray:
-    """Return class indices as int64, accepting whole floats (3.0) and refusing 2.5, NaN, text."""
-    t = np.asarray(target)
-    if t.dtype.kind in "iu":
-        return t.astype(np.int64, copy=False)
-    if t.dtype.kind == "f":
-        with np.errstate(invalid="ignore"):
-            whole = np.isfinite(t) & (t == np.round(t)) & (np.abs(t) < np.float64(2**62))
-        if not np.all(whole):
-            bad = t[~whole].flat[0]
-            raise ValueError(f"{name}: class indices must be whole numbers, got {bad}")
-        return t.astype(np.int64)
-    raise ValueError(f"{name}: class indices must be whole numbers, got values of type {t.dtype}")
-
-
-def _check_in_range(classes: np.ndarray, num_classes: int, ignore_index: int | None) -> None:
-    bad = (classes < 0) | (classes >= num_classes)
-    if ignore_index is not None:
-        bad &= classes != ignore_index
-    if np.any(bad):
-        value = int(classes[bad].flat[0])
-        raise ValueError(
-            f"target {value} is out of bounds: with {num_classes} classes the class indices "
-            f"are 0 to {num_classes - 1} (counting from 0)"
-        )
-
-
-def _prepare(logits, target, weight, ignore_index, reduction, label_smoothing) -> _Problem:
-    z = as_float_array(logits, "logits")
-    if z.ndim not in (1, 2):
-        raise ValueError(
-            f"logits must be a list of K numbers or an N x K table, got shape {z.shape}"
-        )
-    single = z.ndim == 1
-    z2 = z[None, :] if single else z
-    n, k = z2.shape
-    if k == 0:
-        raise ValueError("logits need at least one class")
-    if reduction not in REDUCTIONS:
-        raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
-    try:
-        smoothing = float(label_smoothing)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"label_smoothing must be a number, got {label_smoothing!r}") from exc
-    if not 0.0 <= smoothing <= 1.0:
-        raise ValueError(f"label_smoothing must be between 0 and 1, got {smoothing}")
-    ignore_index = _whole_number(ignore_index, "ignore_index")
-    wdtype = work_dtype(z.dtype)
-    w = None
-    if weight is not None:
-        w = as_float_array(weight, "weight")
-        if w.shape != (k,):
-            raise ValueError(f"weight must hold one number per class ({k}), got shape {w.shape}")
-
-    t = np.asarray(target)
-    if t.shape == z.shape and t.ndim > 0 and (t.dtype.kind == "f" or t.shape != ()):
-        # Same shape as the logits: class probabilities, as in PyTorch.
-        if ignore_index >= 0:
-            raise ValueError(
-                "ignore_index only applies to class-index targets, not to probability targets"
-            )
-        probs = cast(as_float_array(t, "target"), wdtype)
-        probs = probs[None, :] if single else probs
-        w = _class_weights(w, wdtype, scale_free=False)
-        return _Problem(z2, single, None, None, probs, w, reduction, smoothing)
-
-    expected = () if single else (n,)
-    if t.shape != expected:
-        if single:
-            raise ValueError(
-                f"for one example of {k} logits the target is one class index, or {k} "
-                f"probabilities; got shape {t.shape}"
-            )
-        raise ValueError(
-            f"batch size mismatch: {n} rows of logits but target has shape {t.shape} "
-            f"(expected {n} class indices, or an {n} x {k} table of probabilities)"
-        )
-    classes = _class_indices(t).reshape(n)
-    _check_in_range(classes, k, ignore_index)
-    ignored = classes == ignore_index
-    if ignored.any():
-        classes = np.where(ignored, 0, classes)
-    else:
-        ignored = None
-    w = _class_weights(w, wdtype, scale_free=reduction == "mean")
-    return _Problem(z2, single, classes, ignored, None, w, reduction, smoothing)
-
-
-def _class_weights(w: np.ndarray | None, wdtype: np.dtype, scale_free: bool) -> np.ndarray | None:
-    """Return the class weights in the working dtype, or raise ValueError if one is not finite.
-
-    ``scale_free``: the mean over class targets divides by the targets' weights, so scaling every
-    weight by ``2^-e`` (exact) changes nothing, and keeps weights near ``finfo.max`` from
-    overflowing that sum.
-    """
-    if w is None:
-        return None
-    top = np.max(np.abs(w))
-    if scale_free and 0 < top < np.inf:
-        w = np.ldexp(w.astype(np.float64), -np.frexp(top)[1])  # the largest |w| is 0.5 to 1
-    return cast_finite(w, wdtype, "weight")
-
-
-def _denominator(p: _Problem) -> float:
-    """Return what the mean divides by: N for probabilities, else the kept targets' weight."""
-    if p.probs is not None:
-        return float(p.logits.shape[0])
-    kept = slice(None) if p.ignored is None else ~p.ignored
-    if p.weight is None:
-        return float(np.count_nonzero(kept) if p.ignored is not None else p.logits.shape[0])
-    return float(np.sum(p.weight[p.classes][kept], dtype=np.float64))
-
-
-def _rounding_correction(z: np.ndarray, m: np.ndarray, e: np.ndarray) -> np.ndarray:
-    """Return ``sum_k e_k err_k`` per row, where ``s_k + err_k = z_k - m`` exactly.
-
-    ``e = e^s`` was computed from the rounded shift ``s = fl(z - m)``; since
-    ``e^{s + err} ~ e^s (1 + err)``, this is what the exact shift adds to the sum. ``err`` comes
-    from Knuth's TwoSum; terms that are not finite (a ``-inf`` logit has ``e = 0``) add nothing.
-    """
-    dtype = e.dtype
-    s = np.subtract(z, m, dtype=dtype)
-    back = np.subtract(s, z, dtype=dtype)
-    err = np.subtract(z, s - back, dtype=dtype)
-    err -= back + m
-    correction = np.vecdot(e, err)
-    bad = ~np.isfinite(correction)
-    if bad.any():
-        correction[bad] = np.vecdot(e[bad], np.where(np.isfinite(err[bad]), err[bad], 0))
-    return correction
-
-
-def _rows(p: _Problem, start: int, stop: int, scale: float, s: np.ndarray, grad_rows):
-    """Return the losses of rows ``start:stop``, working in ``s`` (their shape, working dtype).
-
-    When ``grad_rows`` is given, the rows' gradient times ``scale`` ends up there (``s`` may be
-    ``grad_rows`` itself, which saves a copy).
-
-    Only ``log1p(rest)`` needs the rounding error of ``z - m`` (see :func:`_rounding_correction`),
-    and only where the loss is small: the error it leaves is at most ``u/2 * ln K`` (``u`` the
-    unit roundoff), under 1 ulp of any loss above ``ln(K)/2``. With class targets, the rows below
-    that are corrected after the fact; the other paths correct every row.
-    """
-    z = p.logits[start:stop]
-    b, k = z.shape
-    rows = np.arange(b)
-    eps = p.smoothing
-    w = p.weight
-    with np.errstate(all="ignore"):
-        imax = np.argmax(z, axis=1)
-        m = z[rows, imax][:, None].astype(s.dtype)
-        np.subtract(z, m, out=s, dtype=s.dtype)
-        if p.probs is not None:
-            c = p.probs[start:stop]
-            if eps:
-                c = c * (1 - eps) + eps / k
-            if w is not None:
-                c = c * w
-            c_sum = c.sum(axis=1)
-            c_dot_s = np.einsum("ij,ij->i", c, s)
-            correction = 0
-        else:
-            t = p.classes[start:stop]
-            w_t = np.ones(b, s.dtype) if w is None else w[t]
-            c_sum = (1 - eps) * w_t
-            s_t, s_t_err = _two_diff(z[rows, t], z[rows, imax], s.dtype)
-            c_dot_s = c_sum * s_t
-            correction = c_sum * s_t_err
-            if eps:
-                c_sum = c_sum + eps / k * (k if w is None else w.sum())
-                c_dot_s = c_dot_s + eps / k * (s.sum(axis=1) if w is None else s @ w)
-        np.exp(s, out=s)
-        # The max contributes exactly 1: sum the rest alone, so that log1p keeps tiny losses.
-        s[rows, imax] = 0
-        rest = s.sum(axis=1)
-        if p.probs is not None or eps:
-            rest += _rounding_correction(z, m, s)
-        else:
-            small = np.flatnonzero(np.log1p(rest) - s_t < np.log(k) / 2)
-            if small.size:
-                rest[small] += _rounding_correction(z[small], m[small], s[small])
-        s[rows, imax] = 1
-        loss = (np.log1p(rest) * c_sum - c_dot_s) - correction
-        if grad_rows is not None:
-            s *= (c_sum * scale / (1 + rest))[:, None]
-            if p.probs is not None:
-                s -= c * scale
-            else:
-                s[rows, t] -= (1 - eps) * w_t * scale
-                if eps:
-                    s -= (eps / k * scale) * (1 if w is None else w)
-            if p.ignored is not None:
-                s[p.ignored[start:stop]] = 0
-            if grad_rows is not s:
-                grad_rows[...] = s
-    if p.ignored is not None:
-        loss[p.ignored[start:stop]] = 0
-    return loss
-
-
-def _two_diff(x: np.ndarray, y: np.ndarray, dtype) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``(d, err)``: ``d = fl(x - y)`` and ``d + err = x - y`` exactly (Knuth's TwoSum)."""
-    x = x.astype(dtype, copy=False)
-    y = y.astype(dtype, copy=False)
-    d = x - y
-    back = d - x
-    err = (x - (d - back)) + (-y - back)
-    return d, np.where(np.isfinite(err), err, 0)
-
-
-def _run(p: _Problem, scale: float, grad: np.ndarray | None) -> np.ndarray:
-    """Return all rows' losses (float64), filling ``grad`` with the gradient when it is given."""
-    n, k = p.logits.shape
-    wdtype = work_dtype(p.logits.dtype)
-    in_place = grad is not None and grad.dtype == wdtype
-    block = max(1, min(n, _BLOCK_BYTES // max(1, k * wdtype.itemsize)))
-    losses = np.empty(n, dtype=np.float64)
-
-    def chunk(lo: int, hi: int) -> None:
-        scratch = None if in_place else np.empty((block, k), dtype=wdtype)
-        for start in range(lo, hi, block):
-            stop = min(hi, start + block)
-            grad_rows = None if grad is None else grad[start:stop]
-            s = grad_rows if in_place else scratch[: stop - start]
-            losses[start:stop] = _rows(p, start, stop, scale, s, grad_rows)
-
-    if n * k >= _PARALLEL_MIN_ELEMENTS and n > 1 and _THREADS > 1:
-        bounds = np.linspace(0, n, min(_THREADS, n) + 1).astype(int)
-        list(_executor().map(chunk, bounds[:-1], bounds[1:]))
-    else:
-        chunk(0, n)
-    return losses
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=_THREADS, thread_name_prefix="ce_core")
-    return _pool
-
-
-def _reduce(p: _Problem, losses: np.ndarray, denominator: float):
-    dtype = p.logits.dtype
-    # Losses are float64: one beyond float16/32 becomes inf when rounded, silently.
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        if p.reduction == "none":
-            out = losses.astype(dtype)
-            return out[0] if p.single else out
-        total = float(np.sum(losses))
-        if p.reduction == "sum":
-            return dtype.type(total)
-        if denominator == 0:  # every row ignored or weighing 0: NaN, as PyTorch (0 / 0)
-            return dtype.type(np.nan)
-        return dtype.type(np.float64(total) / np.float64(denominator))
-
-
-def _grad_scale(p: _Problem, denominator: float) -> float:
-    if p.reduction != "mean":
-        return 1.0
-    with np.errstate(divide="ignore"):
-        return float(np.float64(1.0) / np.float64(denominator))
+__all__ = ["REDUCTIONS", "cross_entropy", "cross_entropy_grad", "cross_entropy_with_grad"]
 
 
 def cross_entropy_with_grad(
@@ -359,14 +46,14 @@ def cross_entropy_with_grad(
     >>> round(float(loss), 12), grad.round(12)  # -ln 0.2, and a - y
     (1.609437912434, array([ 0.1,  0.1,  0.1, -0.8,  0.5]))
     """
-    fast = _small_example(logits, target, weight, ignore_index, reduction, label_smoothing)
+    fast = small_example(logits, target, weight, ignore_index, reduction, label_smoothing)
     if fast is not None:
         return fast
-    p = _prepare(logits, target, weight, ignore_index, reduction, label_smoothing)
-    denominator = _denominator(p) if reduction == "mean" else 1.0
+    p = prepare(logits, target, weight, ignore_index, reduction, label_smoothing)
+    total_weight = denominator(p) if reduction == "mean" else 1.0
     grad = np.empty(p.logits.shape, dtype=p.logits.dtype)
-    losses = _run(p, _grad_scale(p, denominator), grad)
-    return _reduce(p, losses, denominator), (grad[0] if p.single else grad)
+    losses = run(p, grad_scale(p, total_weight), grad)
+    return reduce_losses(p, losses, total_weight), (grad[0] if p.single else grad)
 
 
 def cross_entropy(
@@ -423,9 +110,13 @@ def cross_entropy(
     >>> float(cross_entropy([[1.0, 2.0]], [-100]))  # every row ignored
     nan
     """
-    p = _prepare(logits, target, weight, ignore_index, reduction, label_smoothing)
-    denominator = _denominator(p) if reduction == "mean" else 1.0
-    return _reduce(p, _run(p, 1.0, None), denominator)
+    args = (logits, target, weight, ignore_index, reduction, label_smoothing)
+    fast = one_row_loss(*args)
+    if fast is not None:
+        return fast
+    p = prepare(*args)
+    total_weight = denominator(p) if reduction == "mean" else 1.0
+    return reduce_losses(p, run(p, 1.0, None), total_weight)
 
 
 def cross_entropy_grad(
@@ -457,56 +148,3 @@ def cross_entropy_grad(
         reduction=reduction,
         label_smoothing=label_smoothing,
     )[1]
-
-
-def _small_example(logits, target, weight, ignore_index, reduction, label_smoothing):
-    """Return ``(loss, grad)`` for one short row of finite logits and a plain class, else None.
-
-    The common teaching case (5 logits, one class, no options) is dominated by NumPy's per-call
-    overhead; plain Python floats do it several times faster, in float64 (then rounded to the
-    input's dtype, which is never less accurate).
-    """
-    if (
-        weight is not None
-        or label_smoothing != 0.0
-        or reduction not in REDUCTIONS
-        or type(target) is not int
-        or type(ignore_index) is not int
-    ):
-        return None
-    if type(logits) is np.ndarray:
-        if logits.ndim != 1 or logits.dtype not in FLOAT_DTYPES or not 0 < logits.size <= 32:
-            return None
-        dtype = logits.dtype
-        z = logits.tolist()
-    elif type(logits) is list and 0 < len(logits) <= 32:
-        if not all(type(v) is float or type(v) is int for v in logits):
-            return None
-        dtype = np.dtype(np.float64)
-        z = logits
-    else:
-        return None
-    k = len(z)
-    if not (0 <= target < k) or target == ignore_index or not all(map(math.isfinite, z)):
-        return None
-    m = max(z)
-    e = []
-    for v in z:
-        d = v - m
-        back = d - v
-        d_err = (v - (d - back)) + (-m - back)  # TwoSum: d + d_err = v - m exactly
-        x = math.exp(d)
-        e.append(x + x * d_err if math.isfinite(d_err) else x)
-    rest = math.fsum([*e, -1.0])  # the others alone: the max contributes exactly 1
-    s_t = z[target] - m
-    back = s_t - z[target]
-    s_t_err = (z[target] - (s_t - back)) + (-m - back)  # TwoSum: s_t + s_t_err = z_t - m
-    if not math.isfinite(s_t_err):  # z_t - m overflowed to -inf: the loss is inf
-        s_t_err = 0.0
-    loss = (math.log1p(rest) - s_t) - s_t_err
-    total = 1.0 + rest
-    grad = np.array(e, dtype=np.float64)
-    grad /= total
-    grad[target] -= 1.0
-    with np.errstate(over="ignore"):  # a loss beyond float16/32 is inf, silently
-        return dtype.type(loss), grad.astype(dtype, copy=False)

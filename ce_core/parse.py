@@ -27,46 +27,41 @@ from itertools import chain
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array
+from .arrays import as_float_array
+from .errors import MESSAGES as ALL_MESSAGES
+from .errors import CodedError
 
-#: English text of every :class:`ParseError` code; the app translates the same ids.
-MESSAGES = {
-    "empty": "Type at least one number.",
-    "too_long": "The text is too long: {length} characters, at most {max_chars} are allowed.",
-    "too_many": "Too many numbers: at most {max_count} are allowed.",
-    "bad_token": "'{token}' (number {position}, at character {character}) is not a number.",
-    "empty_item": "Number {position} (at character {character}) is missing: there is a "
-    "separator with no number before it.",
-    "bad_character": "Number {position} (at character {character}) contains the invisible "
-    "character {codepoint}.",
-    "unmatched_bracket": "The bracket '{bracket}' at character {character} has no partner: "
-    "brackets must come in pairs around the whole list.",
-    "overflow": "'{token}' (number {position}, at character {character}) is too large: the "
-    "largest number is about 1.8e308. Type inf if you mean infinity.",
-    "nan_not_allowed": "'{token}' (number {position}, at character {character}) is not allowed "
-    "here: every value must be a number.",
-    "inf_not_allowed": "'{token}' (number {position}, at character {character}) is not allowed "
-    "here: every value must be finite.",
-    "too_many_names": "Too many names: at most {max_count} are allowed.",
-    "name_too_long": "Name {position} (at character {character}) has {length} characters, "
-    "at most {max_length} are allowed.",
-    "empty_name": "Name {position} (at character {character}) is empty: there are two "
-    "separators in a row.",
-    "name_bad_character": "Name {position} (at character {character}) contains the invisible "
-    "character {codepoint}.",
-    "names_count": "{count} names for {k} classes: give one name per class, or none.",
-}
+#: The codes a :class:`ParseError` may have; their English is in :data:`ce_core.errors.MESSAGES`.
+CODES = (
+    "empty",
+    "too_long",
+    "too_many",
+    "bad_token",
+    "empty_item",
+    "bad_character",
+    "unmatched_bracket",
+    "overflow",
+    "nan_not_allowed",
+    "inf_not_allowed",
+    "too_many_names",
+    "name_too_long",
+    "empty_name",
+    "name_bad_character",
+    "names_count",
+)
+#: English template of every :class:`ParseError` code (a view of the one table).
+MESSAGES = {code: ALL_MESSAGES[code] for code in CODES}
 
 _TOKEN_SHOWN = 30  # characters of an offending item quoted in a message
 
 
-class ParseError(ValueError):
+class ParseError(CodedError):
     """A typed list that cannot be read; ``code`` and ``params`` let the app translate it.
 
     Attributes
     ----------
     code : str
-        A stable id, one of the keys of :data:`MESSAGES`.
+        A stable id, one of :data:`CODES`.
     token : str
         The offending item exactly as typed ('' when there is none).
     position : int
@@ -81,18 +76,11 @@ class ParseError(ValueError):
     def __init__(
         self, code: str, *, token: str = "", position: int = 0, column: int = 0, **extra: object
     ) -> None:
-        self.code = code
         self.token = token
         self.position = position
         self.column = column
-        self.params = {
-            "token": _shown(token),
-            "position": position,
-            "column": column,
-            "character": column + 1,
-            **extra,
-        }
-        super().__init__(MESSAGES[code].format(**self.params))
+        where = {"token": _shown(token), "position": position, "column": column}
+        super().__init__(code, **where, character=column + 1, **extra)
 
 
 def _shown(token: str) -> str:

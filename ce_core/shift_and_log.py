@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .explain import InputError
-from .softmax import log_softmax, naive_softmax, softmax, softmax_steps
+from .errors import InputError
+from .softmax import log_softmax, softmax
+from .softmax_steps import naive_softmax, softmax_steps
 from .stability import store_as
 
 
@@ -104,7 +105,7 @@ def log_comparison(z: ArrayLike, target: int, dtype: str | type | np.dtype) -> L
     z = store_as(z, dtype).ravel()
     whole = isinstance(target, int | np.integer) and not isinstance(target, bool)
     if not (whole and 0 <= target < z.size):
-        raise InputError("class_out_of_range", "no such class", k=z.size, value=target + 1)
+        raise InputError("class_out_of_range", k=z.size, value=target + 1)
     steps = softmax_steps(z, stable=True)
     rest = np.delete(steps.exp, int(np.argmax(z))).astype(np.float64)
     a_j = float(softmax(z)[target])

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._arrays import as_float_array
-from .softmax import SoftmaxSteps, naive_softmax, softmax, softmax_steps
+from .arrays import as_float_array
+from .softmax import softmax
+from .softmax_steps import SoftmaxSteps, naive_softmax, softmax_steps
 
 #: The float types the lab compares, by name.
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}

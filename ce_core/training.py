@@ -20,8 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .classes import class_indices, one_hot, whole_number
 from .info import entropy
-from .loss import _class_indices, _whole_number, cross_entropy_with_grad, one_hot
+from .loss import cross_entropy_with_grad
 from .softmax import softmax
 
 MAX_STEPS = 10_000
@@ -38,7 +39,7 @@ def _check_learning_rate(learning_rate: float) -> float:
 
 
 def _check_steps(steps: int) -> int:
-    steps = _whole_number(steps, "steps")
+    steps = whole_number(steps, "steps")
     if not 0 <= steps <= MAX_STEPS:
         raise ValueError(f"steps must be between 0 and {MAX_STEPS}, got {steps}")
     return steps
@@ -134,7 +135,7 @@ def descend_logits(
     eta = _check_learning_rate(learning_rate)
     steps = _check_steps(steps)
     eps = float(label_smoothing)
-    target = _whole_number(target, "true class")
+    target = whole_number(target, "true class")
     zs = np.empty((steps + 1, z.size))
     grads = np.empty_like(zs)
     losses = np.empty(steps + 1)
@@ -158,7 +159,7 @@ def sample_steps(steps: int, max_frames: int) -> np.ndarray:
     [0, 1, 2, 3]
     """
     steps = _check_steps(steps)
-    max_frames = _whole_number(max_frames, "max_frames")
+    max_frames = whole_number(max_frames, "max_frames")
     if max_frames < 2:
         raise ValueError(f"max_frames must be at least 2, got {max_frames}")
     return np.unique(np.round(np.linspace(0, steps, min(steps + 1, max_frames))).astype(np.int64))
@@ -241,8 +242,8 @@ def train_softmax_regression(
     (1.098612, 1.0, 50)
     """
     X = np.asarray(X, dtype=np.float64)
-    labels = _class_indices(labels, "labels")
-    k = _whole_number(num_classes, "num_classes")
+    labels = class_indices(labels, "labels")
+    k = whole_number(num_classes, "num_classes")
     eta = _check_learning_rate(learning_rate)
     frames = sample_steps(steps, max_frames)
     steps = int(frames[-1])

@@ -8,12 +8,14 @@ deficiency. Their meaning never changes from chart to chart.
 from __future__ import annotations
 
 import base64
+import copy
 
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lab.presentation import scaled
+from lab.presentation import presenting
+from lab.safe_text import chart_label
 from lab.streamlit_fixes.figure import Prebuilt
 
 TRUE_CLASS = "#009E73"  # bluish green: the correct answer, y_j = 1
@@ -26,6 +28,7 @@ INK = "#222222"
 GRID = "#DDDDDD"
 SERIES = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 
+HEIGHT = 380  # a chart's height on a laptop, in pixels
 FONT_SIZE = 18  # readable from the back of a classroom
 TEXT_SIZE = 16  # the values printed on the bars
 TITLE_SIZE = 20
@@ -89,7 +92,7 @@ def _without_none(values: dict) -> dict:
     }
 
 
-def base_layout(fig: FigureSpec, title: str, *, height: int = 380, scale: float = 1.0):
+def base_layout(fig: FigureSpec, title: str, *, height: int = HEIGHT, scale: float = 1.0):
     """Return ``fig`` with the shared layout: title, fonts, margins, white background."""
     fig.update_layout(
         title={"text": title, "font": {"size": round(TITLE_SIZE * scale)}, "x": 0.0},
@@ -118,7 +121,7 @@ def merged(base: dict, extra: dict) -> dict:
     return out
 
 
-def layout(title: str, *, height: int = 380, **extra: object) -> dict:
+def layout(title: str, *, height: int = HEIGHT, **extra: object) -> dict:
     """Return the shared layout as a plain dict (what ``base_layout`` applies), plus ``extra``.
 
     Figures built as plain dicts skip Plotly's slow object validation: the Playground redraws
@@ -133,8 +136,9 @@ def layout(title: str, *, height: int = 380, **extra: object) -> dict:
         "paper_bgcolor": "white",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
         "bargap": 0.25,
-        "xaxis": {"showgrid": False, "linecolor": INK, "ticks": "outside"},
-        "yaxis": {"gridcolor": GRID, "zerolinecolor": INK, "linecolor": INK},
+        # automargin: the axis titles move clear of the tick labels, whatever their width
+        "xaxis": {"showgrid": False, "linecolor": INK, "ticks": "outside", "automargin": True},
+        "yaxis": {"gridcolor": GRID, "zerolinecolor": INK, "linecolor": INK, "automargin": True},
     }
     return merged(base, extra)
 
@@ -146,7 +150,47 @@ CHART_CONFIG = {
 }
 
 
+PRESENTED_FONT = 1.2  # presentation mode: chart text grows by this much, the height stays
+
+
+def scaled(spec: dict) -> dict:
+    """Return the figure dict ``spec`` with larger text for a projector in presentation mode."""
+    if not presenting():
+        return spec
+    spec = copy.deepcopy(spec)
+    layout = spec.setdefault("layout", {})
+    font = layout.setdefault("font", {})
+    font["size"] = font.get("size", FONT_SIZE) * PRESENTED_FONT
+    title = layout.get("title")
+    if isinstance(title, dict) and title.get("font", {}).get("size"):
+        title["font"]["size"] *= PRESENTED_FONT
+    for item in [*spec.get("data", []), *layout.get("annotations", [])]:
+        for key in ("textfont", "font"):
+            if isinstance(item.get(key), dict) and item[key].get("size"):
+                item[key]["size"] *= PRESENTED_FONT
+    return spec
+
+
+def _labels_as_text(spec: dict) -> dict:
+    """Return ``spec`` with the text categories of its traces (class names, which a user or a
+    link may set) escaped: Plotly renders ``<a href>``, ``<b>`` and ``<br>`` in tick labels.
+
+    Our own markup (``10<sup>−6</sup>``, ``<br>`` in hover templates) is never a category.
+    """
+    traces = []
+    for trace in spec.get("data", []):
+        escaped = {
+            axis: [chart_label(v) if isinstance(v, str) else v for v in trace[axis]]
+            for axis in ("x", "y")
+            if isinstance(trace.get(axis), list) and any(isinstance(v, str) for v in trace[axis])
+        }
+        traces.append({**trace, **escaped} if escaped else trace)
+    return {**spec, "data": traces}
+
+
 def chart(figure: dict | go.Figure, key: str) -> None:
     """Draw a figure (a Plotly dict or ``go.Figure``) with our own styling and a PNG download."""
     spec = figure if isinstance(figure, dict) else figure.to_dict()
-    st.plotly_chart(Prebuilt(scaled(spec)), key=key, theme=None, config=CHART_CONFIG)
+    st.plotly_chart(
+        Prebuilt(scaled(_labels_as_text(spec))), key=key, theme=None, config=CHART_CONFIG
+    )

@@ -1,14 +1,38 @@
-"""The top of every lesson page: its title, "what you learn here" and "try this"."""
+"""The frame of every lesson page: its title, "what you learn here" and "try this" at the top,
+and the link to the next lesson at the bottom."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from lab.language import t
+from lab.lessons import LESSONS
+from lab.presentation import presenting
 
 
 def page_header(prefix: str) -> None:
-    """Start a page: title, "what you learn here" and "try this", from ``<prefix>.*`` strings."""
+    """Start a page: title, "what you learn here" and "try this", from ``<prefix>.*`` strings.
+
+    In presentation mode the two paragraphs fold into an expander, so the lesson's inputs and
+    charts come onto the projector's first screen; the teacher can open it.
+    """
     st.title(t(f"{prefix}.title"))
-    st.markdown(t(f"{prefix}.learn"))
-    st.caption(t(f"{prefix}.try"))
+    where = st.expander(t("header.about")) if presenting() else st.container()
+    where.markdown(t(f"{prefix}.learn"))
+    where.caption(t(f"{prefix}.try"))
+
+
+def next_lesson(current: str, pages: dict[str, st.Page]) -> None:
+    """Draw a "next lesson →" link at the bottom of lesson ``current`` (none after the last).
+
+    ``pages`` maps each lesson to its ``st.Page``; the lecture note's order is ``LESSONS``.
+    """
+    if current not in LESSONS or current == LESSONS[-1]:
+        return
+    following = LESSONS[LESSONS.index(current) + 1]
+    st.divider()
+    st.page_link(
+        pages[following],
+        label=t("next_lesson", title=t(f"nav.{following}")),
+        icon=":material/arrow_forward:",
+    )

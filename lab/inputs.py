@@ -9,15 +9,24 @@ import numpy as np
 import streamlit as st
 
 from ce_core import parse_vector
+from lab import safe_text
 from lab.language import t
 
 
 def error_text(exc: Exception) -> str:
-    """Return a translated message for an error a user caused (such errors carry a code)."""
+    """Return a translated message for an error a user caused (such errors carry a code).
+
+    The message is Markdown; the user's own text in it (a token, a name) is quoted as code, so
+    it shows as typed and never as an image, a link or LaTeX (lab.safe_text).
+    """
     code = getattr(exc, "code", None)
     if code is not None:
-        return t(f"error.{code}", **getattr(exc, "params", {}))
-    return t("error.generic", detail=str(exc))
+        params = {
+            key: safe_text.code(value) if isinstance(value, str) else value
+            for key, value in getattr(exc, "params", {}).items()
+        }
+        return t(f"error.{code}", **params)
+    return t("error.generic", detail=safe_text.code(str(exc)))
 
 
 def checked_target(

@@ -1,5 +1,7 @@
 """The lessons, in the order of the lecture note: each is a folder ``pages/<name>/``."""
 
+from __future__ import annotations
+
 LESSONS = ("playground", "derivation", "stability", "binary", "training", "batch")
 
 

@@ -20,6 +20,14 @@ import numpy as np
 _SCREEN_NON_FINITE = {math.inf: "∞", -math.inf: "−∞"}
 
 
+def _unsigned_zero(text: str) -> str:
+    """Return ``text`` without the minus of a number that rounds to zero ("−0.0000" → "0.0000").
+
+    A loss of 1e-300 or -0.0 is zero to the digits shown, and a sign would only puzzle.
+    """
+    return text[1:] if text.startswith("-") and not text.strip("-0.e+") else text
+
+
 def _non_finite(value: float) -> str | None:
     if value != value:
         return "NaN"
@@ -33,19 +41,19 @@ def bar(value: float, digits: int = 3) -> str:
         return special
     if value != 0 and (abs(value) < 10 ** (-digits) or abs(value) >= 1e5):
         return f"{value:.{max(1, digits - 1)}e}"
-    return f"{value:.{digits}f}"
+    return _unsigned_zero(f"{value:.{digits}f}")
 
 
 def fixed(value: float, decimals: int = 4) -> str:
     """Return ``value`` with ``decimals`` decimals (a metric); ``∞`` and ``NaN`` as words."""
     special = _non_finite(float(value))
-    return special if special is not None else f"{value:.{decimals}f}"
+    return special if special is not None else _unsigned_zero(f"{value:.{decimals}f}")
 
 
 def sig(value: float, digits: int = 6) -> str:
     """Return ``value`` with ``digits`` significant digits; ``∞`` and ``NaN`` as words."""
     special = _non_finite(float(value))
-    return special if special is not None else f"{value:.{digits}g}"
+    return special if special is not None else _unsigned_zero(f"{value:.{digits}g}")
 
 
 def full(value: float | np.floating) -> str:

@@ -1,25 +1,25 @@
-"""Presentation mode, for projectors: larger text and charts, secondary controls hidden.
+"""Presentation mode, for a projector: the lesson on one screen at 1280×720, nothing hidden.
 
-Turned on by the sidebar switch or by ``?present=1`` in a link.
+Turned on by the sidebar switch or by ``?present=1`` in a link. The sidebar starts collapsed
+(its arrow brings it back), Streamlit's tall blank header goes, text is larger and charts are
+scaled by :func:`lab.charts.chart`. Nothing a lecture needs is hidden: secondary material sits
+in expanders the teacher can open.
 """
 
 from __future__ import annotations
-
-import copy
 
 import streamlit as st
 
 from lab.language import t
 
-SCALE = 1.35  # charts and their text grow by this much
-
-# Our own constant CSS (never user text): rem-based sizes follow the root font size; captions,
-# expanders and the toolbar are the secondary material a projector does not need.
+# Our own constant CSS (never user text). 18 px is the largest root size at which a lesson's
+# inputs, numbers and main charts share one 1280×720 screen (tests/e2e/test_screens.py).
 _CSS = """
 <style>
-html { font-size: 21px; }
-.stMainBlockContainer { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
-[data-testid="stCaptionContainer"], [data-testid="stExpander"],
+html { font-size: 18px; }
+[data-testid="stHeader"] { height: 2.25rem; background: transparent; }
+.stMainBlockContainer { max-width: 100%; padding: 2.25rem 1.5rem 2rem 1.5rem; }
+[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 0 0.25rem 0; }
 [data-testid="stToolbar"] { display: none; }
 </style>
 """
@@ -41,7 +41,7 @@ def _switch() -> None:
 
 
 def presentation_switch() -> None:
-    """Draw the sidebar switch and, when on, apply the larger style."""
+    """Draw the sidebar switch and, when on, apply the projector's style."""
     st.session_state["present"] = presenting()
     st.sidebar.toggle(t("present"), key="present", on_change=_switch, help=t("present.help"))
     if presenting():
@@ -49,24 +49,3 @@ def presentation_switch() -> None:
         st.query_params["present"] = "1"
     elif "present" in st.query_params:
         del st.query_params["present"]
-
-
-def scaled(spec: dict) -> dict:
-    """Return the figure dict ``spec``, enlarged for a projector when presentation mode is on."""
-    if not presenting():
-        return spec
-    spec = copy.deepcopy(spec)
-    layout = spec.setdefault("layout", {})
-    layout["font"] = {
-        **layout.get("font", {}),
-        "size": layout.get("font", {}).get("size", 18) * SCALE,
-    }
-    layout["height"] = layout.get("height", 400) * SCALE
-    title = layout.get("title")
-    if isinstance(title, dict) and title.get("font", {}).get("size"):
-        title["font"]["size"] *= SCALE
-    for item in [*spec.get("data", []), *layout.get("annotations", [])]:
-        for font in ("textfont", "font"):
-            if isinstance(item.get(font), dict) and item[font].get("size"):
-                item[font]["size"] *= SCALE
-    return spec

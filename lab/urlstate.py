@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lab.language import lang, t
 
@@ -38,6 +39,7 @@ class Field:
     put: Callable[[Any], None] | None = None
     default: Any = None  #: a value the link need not carry
     when: Callable[[], bool] | None = None  #: whether the field matters now (e.g. its mode)
+    old_key: str | None = None  #: the key older links used: read when ``key`` is absent
 
     def value(self) -> Any:
         """Return the current value, or None when there is none."""
@@ -129,17 +131,13 @@ def sync(page: str, fields: Sequence[Field], *, keep_url: bool = True) -> None:
     """
     # Only the first page a session shows was opened from a link: later pages get the inputs the
     # session already has (a page switch keeps the previous page's query string for a moment).
-    if not st.session_state.get("_url_loaded"):
+    # The browser's Back and Forward bring an earlier address back: its values are loaded too,
+    # and a key the address lacks is a default it left out.
+    ctx = get_script_run_ctx()
+    back = ctx is not None and ctx.is_history_navigation
+    if back or not st.session_state.get("_url_loaded"):
         st.session_state["_url_loaded"] = True
-        ignored = []
-        for field in fields:
-            raw = st.query_params.get(field.key)
-            if raw is None:
-                continue
-            try:
-                field.store(field.read(raw))
-            except (ValueError, TypeError, OverflowError):
-                ignored.append(field.key)
+        ignored = _load(fields, defaults_for_missing=back)
         if ignored:
             st.session_state[f"_url_ignored_{page}"] = ignored
     ignored = st.session_state.get(f"_url_ignored_{page}")
@@ -154,6 +152,25 @@ def sync(page: str, fields: Sequence[Field], *, keep_url: bool = True) -> None:
         )
     if keep_url:
         write(fields)
+
+
+def _load(fields: Sequence[Field], *, defaults_for_missing: bool) -> list[str]:
+    """Put the URL's valid values into the inputs; return the keys whose values were not valid."""
+    ignored = []
+    for field in fields:
+        key = field.key
+        if field.old_key and key not in st.query_params and field.old_key in st.query_params:
+            key = field.old_key
+        raw = st.query_params.get(key)
+        if raw is None:
+            if defaults_for_missing and field.default is not None:
+                field.store(field.default)
+            continue
+        try:
+            field.store(field.read(raw))
+        except (ValueError, TypeError, OverflowError):
+            ignored.append(key)
+    return ignored
 
 
 def write(fields: Sequence[Field]) -> None:

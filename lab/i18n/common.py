@@ -21,7 +21,9 @@ EN = {
     "url.reset": "Reset",
     "url.dismiss": "OK",
     "present": "Presentation mode",
-    "present.help": "Larger text and charts for a projector; secondary details are hidden.",
+    "present.help": "For a projector: the lesson on one screen, larger text, the sidebar folded away; details stay in sections you can open.",
+    "header.about": "What you learn here, and what to try",
+    "next_lesson": "Next lesson: {title}",
     "download.csv": "Download the numbers (CSV)",
     "download.json": "Download the numbers (JSON)",
 }
@@ -47,7 +49,9 @@ ZH = {
     "url.reset": "重置",
     "url.dismiss": "知道了",
     "present": "演示模式",
-    "present.help": "为投影仪放大文字和图表，并隐藏次要内容。",
+    "present.help": "用于投影：整节内容放在一屏，文字更大，侧边栏收起；细节放在可以展开的栏目里。",
+    "header.about": "本页学什么、可以试什么",
+    "next_lesson": "下一课：{title}",
     "download.csv": "下载数据（CSV）",
     "download.json": "下载数据（JSON）",
 }

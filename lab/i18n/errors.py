@@ -1,42 +1,10 @@
-"""Messages for every error code ce_core gives about what a user typed (``error.<code>``)."""
+"""Messages for every error code ce_core gives about what a user typed (``error.<code>``).
 
-EN = {
-    "error.empty": "Type at least one number.",
-    "error.too_long": "The text is too long: {length} characters, at most {max_chars} are allowed.",
-    "error.too_many": "Too many numbers: at most {max_count} are allowed.",
-    "error.bad_token": "'{token}' (number {position}, at character {character}) is not a number.",
-    "error.empty_item": "Number {position} (at character {character}) is missing: there is a "
-    "separator with no number before it.",
-    "error.bad_character": "Number {position} (at character {character}) contains the invisible "
-    "character {codepoint}.",
-    "error.unmatched_bracket": "The bracket '{bracket}' at character {character} has no partner: "
-    "brackets must come in pairs around the whole list.",
-    "error.overflow": "'{token}' (number {position}, at character {character}) is too large: the "
-    "largest number is about 1.8e308. Type inf if you mean infinity.",
-    "error.nan_not_allowed": "'{token}' (number {position}, at character {character}) is not "
-    "allowed here: every value must be a number.",
-    "error.inf_not_allowed": "'{token}' (number {position}, at character {character}) is not "
-    "allowed here: every value must be finite.",
-    "error.too_many_names": "Too many names: at most {max_count} are allowed.",
-    "error.name_too_long": "Name {position} (at character {character}) has {length} characters, "
-    "at most {max_length} are allowed.",
-    "error.empty_name": "Name {position} (at character {character}) is empty: there are two "
-    "separators in a row.",
-    "error.name_bad_character": "Name {position} (at character {character}) contains the "
-    "invisible character {codepoint}.",
-    "error.not_finite": "Probability {position} is {value}: every probability must be a finite "
-    "number.",
-    "error.negative": "Probability {position} is {value}: probabilities cannot be negative.",
-    "error.above_one": "Probability {position} is {value}: probabilities cannot be larger than 1.",
-    "error.not_normalised": "The probabilities add up to {total}, not 1 (allowed difference: "
-    "{tol}).",
-    "error.zero_sum": "The numbers add up to 0, so they cannot be scaled to add up to 1.",
-    "error.too_few_classes": "At least 2 classes are needed, got {count}.",
-    "error.nan_logit": "Logit {position} is NaN: every logit must be a number.",
-    "error.positive_inf": "+inf is not a usable logit (number {position}): its softmax is "
-    "undefined. Use a large finite number; −inf masks a class.",
-    "error.all_masked": "Every class is masked (−inf): at least one logit must be finite.",
-}
+The English is ce_core's own (:data:`ce_core.errors.MESSAGES`, the one English source); only the
+Chinese is written here, and English is built for exactly the codes translated here.
+"""
+
+from ce_core.errors import MESSAGES
 
 ZH = {
     "error.empty": "请至少输入一个数。",
@@ -71,3 +39,5 @@ ZH = {
     "请用一个很大的有限数；−inf 表示屏蔽类别。",
     "error.all_masked": "所有类别都被屏蔽了（−inf）：至少要有一个有限的 logit。",
 }
+
+EN = {key: MESSAGES[key.removeprefix("error.")] for key in ZH}

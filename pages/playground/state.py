@@ -19,10 +19,15 @@ from ce_core import (
     softmax,
 )
 from ce_core import normalise as normalise_probabilities
-from lab import urlstate
+from lab import numbers, urlstate
 
 MODES = ("text", "sliders", "probs")
 SLIDER_MIN, SLIDER_MAX, MAX_SLIDERS = -10.0, 10.0, 20
+MAX_CLASSES = 1000  # typed logits or probabilities: the charts show the 20 most useful
+PROBABILITY_TOL = 1e-4  # typed probabilities may add up to 1 within this (4 printed digits)
+MAX_NAME_CHARS = 40  # ce_core.parse_class_names' limit for one name
+# The names box holds one name per class, each with its comma.
+MAX_NAMES_TEXT = MAX_CLASSES * (MAX_NAME_CHARS + 1)
 # A log scale from 0.05 to 20 through the round values a teacher reaches for (1-1.5-2-3-5-7).
 TEMPERATURES = (
     0.05,
@@ -150,7 +155,7 @@ def probability_sum() -> str:
     if a is None:
         return "?"
     with np.errstate(over="ignore"):
-        return f"{float(np.sum(a)):.6g}"
+        return numbers.sig(float(np.sum(a)))
 
 
 def normalise() -> None:
@@ -184,7 +189,7 @@ def _slider_values() -> str | None:
 def _read_sliders(value: str) -> list[float]:
     z = parse_vector(value, allow_nan=False, allow_inf=False, max_count=MAX_SLIDERS)
     if z.size < 2 or np.any((z < SLIDER_MIN) | (z > SLIDER_MAX)):
-        raise ValueError("s")
+        raise ValueError("sliders")
     return [float(v) for v in z]
 
 
@@ -202,8 +207,10 @@ URL_FIELDS = (
     urlstate.choice("mode", MODES, default=DEFAULTS["mode"]),
     urlstate.text("z", when=_in_mode("text")),
     urlstate.text("a", when=_in_mode("probs")),
-    urlstate.Field("s", _read_sliders, str, get=_slider_values, put=_put_sliders),
+    urlstate.Field(
+        "sliders", _read_sliders, str, get=_slider_values, put=_put_sliders, old_key="s"
+    ),
     urlstate.integer("y", 1, 1_000_000, default=DEFAULTS["y"]),
     urlstate.choice("T", TEMPERATURES, default=DEFAULTS["T"], when=_in_mode("text", "sliders")),
-    urlstate.text("names", max_chars=41_000, default=DEFAULTS["names"]),
+    urlstate.text("names", max_chars=MAX_NAMES_TEXT, default=DEFAULTS["names"]),
 )

@@ -38,29 +38,37 @@ def latex_vector(name: str, values: np.ndarray, shown: Sequence[int], digits: in
 
 
 def latex_loss(result: Prediction, labels: Sequence[str]) -> str:
-    """Return the loss formula filled in: ``L = -Σ y_k ln a_k = -ln a_j = -ln 0.2000 = 1.6094``."""
+    """Return the loss formula filled in: ``L = -Σ y_k ln a_k = -ln a_j = -ln 0.2000 = 1.6094``.
+
+    On two aligned lines, so that it fits a phone's width.
+    """
     j = result.target + 1
     a_j = _tex_number(result.a[result.target])
     loss = _tex_number(result.loss)
     return (
-        rf"L = -\sum_{{k=1}}^{{{result.a.size}}} y_k \ln a_k = -\ln a_{{{j}}}"
-        rf" = -\ln {a_j} = {loss}"
+        rf"\begin{{aligned}} L &= -\sum_{{k=1}}^{{{result.a.size}}} y_k \ln a_k \\"
+        rf" &= -\ln a_{{{j}}} = -\ln {a_j} = {loss} \end{{aligned}}"
     )
 
 
 def pipeline_table(
     steps: SoftmaxSteps, result: Prediction, labels: Sequence[str], t: Callable[..., str]
 ) -> pd.DataFrame:
-    """Return the table z → z − max → e^(z − max) → a, with y and a − y, one row per class."""
+    """Return the table z → z − max → e^(z − max) → a, with y and the gradient, one row per class.
+
+    ``steps`` are the steps of the softmax of ``z / T``; with a temperature the headers say so,
+    and the last column is the gradient with respect to ``z``, ``(a − y) / T``.
+    """
+    scaled = ".T" if result.temperature != 1.0 else ""
     return pd.DataFrame(
         {
             t("playground.col.class"): list(labels),
-            t("playground.col.z"): steps.z,
-            t("playground.col.shifted"): steps.shifted,
-            t("playground.col.exp"): steps.exp,
+            t(f"playground.col.z{scaled}"): steps.z,
+            t(f"playground.col.shifted{scaled}"): steps.shifted,
+            t(f"playground.col.exp{scaled}"): steps.exp,
             t("playground.col.a"): result.a,
             t("playground.col.y"): result.y,
-            t("playground.col.grad"): result.grad,
+            t(f"playground.col.grad{scaled}"): result.grad,
         }
     )
 

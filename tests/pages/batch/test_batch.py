@@ -315,7 +315,7 @@ def test_bad_weights_show_a_message_beside_the_input(at):
     for text, fragment in [
         ("1, 2", "2 weights for 3 classes"),
         ("1, -2, 3", "cannot be negative"),
-        ("1, x", "'x'"),
+        ("1, x", "'`x`'"),
     ]:
         at.text_input(key="bt_weight").set_value(text).run()
         assert any(fragment in e for e in errors(at)), errors(at)

@@ -189,3 +189,71 @@ def test_reset_brings_back_the_defaults():
     at.text_input(key="z").set_value("9, 9").run()
     at.button(key="reset_playground").click().run()
     assert at.text_input(key="z").value == "2, 1, 0.1, -1, 3"
+
+
+def test_a_link_with_sliders_uses_a_readable_key_and_old_links_still_open():
+    at = open_page("playground", mode="sliders", sliders="0.5,-1")
+    assert [at.slider(key=f"z{i}").value for i in range(2)] == [0.5, -1.0]
+    params = dict(at.query_params)
+    assert params["sliders"] in ("0.5,-1", ["0.5,-1"]) and "s" not in params
+    old = open_page("playground", mode="sliders", s="2,0,-2")  # a link shared before the rename
+    assert [old.slider(key=f"z{i}").value for i in range(3)] == [2.0, 0.0, -2.0]
+    assert "s" not in dict(old.query_params) and "sliders" in dict(old.query_params)
+
+
+def test_step_table_with_a_temperature_shows_the_steps_of_z_over_t():
+    """With T = 2 every column is a step of softmax(z / 2), and the last is (a − y) / T."""
+    at = open_page("playground", z="2,1,0.1,-1,3", T="2")
+    at.session_state["pg_pipeline"] = True  # the step table is built while its expander is open
+    at.run()
+    table = at.table[0].value
+    z_over_t = [1.0, 0.5, 0.05, -0.5, 1.5]  # by hand
+    shifted = [v - 1.5 for v in z_over_t]
+    e = [math.exp(v) for v in shifted]
+    a = [v / sum(e) for v in e]
+    grad = [(a_k - (k == 0)) / 2 for k, a_k in enumerate(a)]
+    assert list(table.columns) == [
+        "class",
+        "z / T",
+        "z/T − max",
+        "e^(z/T − max)",
+        "a = e / Σ",
+        "y",
+        "∂L/∂z = (a − y) / T",
+    ]
+    assert table["z / T"].tolist() == pytest.approx(z_over_t)
+    assert table["z/T − max"].tolist() == pytest.approx(shifted)
+    assert table["e^(z/T − max)"].tolist() == pytest.approx(e)
+    assert table["a = e / Σ"].tolist() == pytest.approx(a)
+    assert table["a = e / Σ"][0] == pytest.approx(0.2587, abs=5e-5)
+    assert table["∂L/∂z = (a − y) / T"].tolist() == pytest.approx(grad)
+
+
+def test_without_a_temperature_the_step_table_keeps_its_plain_headers():
+    at = open_page("playground", z="2,1,0.1,-1,3")
+    at.session_state["pg_pipeline"] = True
+    at.run()
+    assert list(at.table[0].value.columns)[1:4] == ["z", "z − max", "e^(z − max)"]
+
+
+def test_both_charts_explain_their_colours_in_the_legend():
+    from ..apptest import chart_data
+
+    at = open_page("playground", z="2,1,0.1,-1,3", y="1")
+    names = [
+        trace.get("name")
+        for trace in chart_data(at, "chart_probs")
+        if trace.get("showlegend", True)
+    ]
+    assert names == ["true class", "predicted (argmax)", "other classes", "y (target)"]
+    names = [
+        trace.get("name") for trace in chart_data(at, "chart_grad") if trace.get("showlegend", True)
+    ]
+    assert names == ["negative: descent pushes z up", "positive: descent pushes z down"]
+
+
+def test_a_loss_of_zero_is_never_shown_with_a_minus_sign():
+    at = open_page("playground")
+    at.button(key="preset_overflow").click().run()
+    assert metric(at, "Loss") == "0.0000"
+    assert metric(at, "Entropy H(a)") == "0.0000"

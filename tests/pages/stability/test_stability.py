@@ -269,7 +269,7 @@ def test_true_class_beyond_k_is_reported_and_the_last_valid_one_is_used():
 def test_bad_log_logits_keep_the_last_valid_values():
     at = open_page("stability")
     at.text_input(key="st_log_z").set_value("0, x").run()
-    assert any("'x'" in e.value for e in at.error)
+    assert any("'`x`'" in e.value for e in at.error)
     assert metric(at, "log_softmax(z)_j") == "−800.0"
 
 

@@ -56,6 +56,8 @@ def work_dtype(dtype: np.dtype) -> np.dtype:
 
 def check_axis(a: np.ndarray, axis: int, name: str = "input") -> int:
     """Return ``axis`` normalised to a non-negative index, or raise ValueError."""
+    if isinstance(axis, bool) or not isinstance(axis, int | np.integer):
+        raise ValueError(f"axis must be a whole number (or None where allowed), got {axis!r}")
     if a.ndim == 0:
         raise ValueError(
             f"{name} must have at least one dimension (a list of numbers), got a scalar"

@@ -1,0 +1,39 @@
+"""The app's own stylesheet (constant CSS, never user text): nothing is ever cut short.
+
+Streamlit cuts metric values, metric labels, button labels and menu entries with "…" when they
+do not fit; a number cut to "1.4…" on a projector is as wrong as a wrong number. Here they wrap
+or shrink instead. Plotly's toolbar is hidden on touch screens, where it sits over the titles.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_CSS = """
+<style>
+/* Metrics: the value shrinks with its column instead of being cut; the label wraps. */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  overflow: visible !important; text-overflow: clip !important; white-space: nowrap;
+}
+[data-testid="stMetricValue"] { font-size: clamp(1.25rem, 2.4vw, 2.25rem); }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  overflow: visible !important; text-overflow: clip !important; white-space: normal !important;
+}
+/* Buttons, segmented controls and menu entries wrap onto a second line. */
+[data-testid^="stBaseButton"] p, [data-testid^="stBaseButton"] div,
+[data-testid="stSidebarNavLink"] span, [data-testid="stButtonGroup"] button * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+[data-testid^="stBaseButton"] { height: auto; min-height: 2.5rem; }
+[data-testid="stButtonGroup"] > div { flex-wrap: wrap; }
+/* Touch screens: no chart toolbar over the chart's title (the PNG download stays on desktop). */
+@media (hover: none) and (pointer: coarse) {
+  .modebar-container { display: none !important; }
+}
+</style>
+"""
+
+
+def apply() -> None:
+    """Add the stylesheet to this run's page."""
+    st.html(_CSS)
