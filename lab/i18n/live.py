@@ -4,20 +4,10 @@ EN = {
     "live.title": "Logits z: drag a bar up or down (or focus it and use the arrow keys)",
     "live.slider": "Logit of class {label}",
     "live.temperature": "Temperature T",
-    "live.probs": "Softmax output a, with the one-hot target y",
-    "live.a": "a (softmax)",
-    "live.y": "y (target)",
-    "live.grad": "Gradient ∂L/∂z = (a − y) / T",
-    "live.grad.axis": "∂L/∂z",
 }
 
 ZH = {
     "live.title": "Logits z：上下拖动条形（或选中后用方向键）",
     "live.slider": "类别 {label} 的 logit",
     "live.temperature": "温度 T",
-    "live.probs": "Softmax 输出 a 与独热目标 y",
-    "live.a": "a（softmax）",
-    "live.y": "y（目标）",
-    "live.grad": "梯度 ∂L/∂z = (a − y) / T",
-    "live.grad.axis": "∂L/∂z",
 }

@@ -167,7 +167,9 @@ class LiveSoftmax {
     this.tInput.step = "1";
     this.tOutput = element("output", "", label);
     this.formula = element("div", "ce-live-formula", this.root);
-    this.plot = element("div", "ce-live-plot", this.root);
+    this.plotArea = element("div", "ce-live-plots", this.root);
+    this.plots = [];
+    this.gradTop = [];
     this.columns = [];
     this.hover = null;
     this.dragging = null;
@@ -181,9 +183,9 @@ class LiveSoftmax {
     this.tInput.addEventListener("change", () => this.send("T", this.temperature));
     // The plot's width is given to Plotly (measured here, on resize only): left to itself, it
     // measures its container on every redraw, a forced layout each frame.
-    this.width = Math.max(280, this.plot.clientWidth || parent.clientWidth || 600);
+    this.width = this.plotWidth(parent.clientWidth || 600);
     new ResizeObserver(() => {
-      const width = Math.max(280, this.root.clientWidth);
+      const width = this.plotWidth(this.root.clientWidth);
       if (width !== this.width) {
         this.width = width;
         this.schedule();
@@ -193,11 +195,19 @@ class LiveSoftmax {
     this.formula.addEventListener("pointerleave", () => this.setHover(null));
   }
 
+  // Side by side on a wide screen in presentation mode (as the Playground's charts), else stacked.
+  plotWidth(available) {
+    const columns = this.data?.columns ?? 1;
+    return Math.max(260, Math.floor((available - 16 * (columns - 1)) / columns));
+  }
+
   // Python sent data: adopt it unless the hand is on a bar (its rerun lands after release).
   update(data, setStateValue) {
     this.setStateValue = setStateValue;
     const fresh = JSON.stringify([data.z, data.temperature, data.target]);
-    const layoutKey = JSON.stringify([data.classes, data.labels, data.text, data.scale]);
+    const layoutKey = JSON.stringify([
+      data.classes, data.labels, data.text, data.scale, data.columns, data.figures.map((f) => f.key),
+    ]);
     this.data = data;
     // Reruns for earlier releases (a key held down sends one per press) echo older values: wait
     // for the echo of the latest one, so a bar never jumps back (2 s at most, in case Python
@@ -215,6 +225,8 @@ class LiveSoftmax {
       this.build();
     }
     this.root.style.setProperty("--ce-live-scale", String(data.scale));
+    this.root.dataset.pending = "1"; // until drawn: tests wait for it
+    this.root.classList.toggle("ce-live-figures-only", !data.draggable);
     loadPlotly(data.plotly).then((Plotly) => {
       this.Plotly = Plotly;
       this.schedule();
@@ -270,11 +282,19 @@ class LiveSoftmax {
       track.addEventListener("blur", () => this.setHover(null));
       return { k, column, track, bar, value, zeroLine };
     });
+    this.plotArea.replaceChildren();
+    this.plotArea.style.gridTemplateColumns = `repeat(${this.data.columns}, minmax(0, 1fr))`;
+    this.width = this.plotWidth(this.root.clientWidth || this.width);
+    this.plots = this.data.figures.map((entry) => {
+      const plot = element("div", "ce-live-plot", this.plotArea);
+      plot.dataset.chart = entry.key; // tests and pages find a chart by the key it replaces
+      return plot;
+    });
+    this.hooked = false;
     this.tName.textContent = text.temperature;
     this.tInput.min = "0";
     this.tInput.max = String(temperatures.length - 1);
     this.tInput.setAttribute("aria-label", text.temperature);
-    this.figureLayout = null;
   }
 
   // ---- input ----
@@ -375,61 +395,39 @@ class LiveSoftmax {
 
   draw() {
     const started = performance.now();
-    const { classes, target, colors } = this.data;
     const T = this.temperature;
-    const result = softmaxStats(this.z, T, target);
+    const result = softmaxStats(this.z, T, this.data.target);
     this.result = result;
-    const shown = classes.map((k) => result.a[k]);
-    const grads = classes.map((k) => result.grad[k]);
-    const roleColour = (k) =>
-      k === target ? colors.true : k === result.predicted ? colors.predicted : colors.other;
-    const outline = classes.map((k) => (k === this.hover ? 3 : 0));
-    const names = this.data.labels;
-    // While the hand moves, the numbers on the bars are left out: measuring new text is half of
-    // Plotly's time a frame, and the formula above shows every a_k anyway.
+    // At rest Python's figures are drawn as they are (ce_core's numbers); once the hand has
+    // moved a bar or T, the same figures with the values computed here.
     const moving = this.dragging !== null;
-    const traces = [
-      {
-        type: "bar", x: names, y: shown, name: this.data.text.a,
-        marker: { color: classes.map(roleColour), line: { color: colors.ink, width: outline } },
-        text: moving ? null : shown.map((v) => barText(v)), textposition: "outside",
-        cliponaxis: false, hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
-      },
-      {
-        type: "bar", x: names, y: classes.map((k) => (k === target ? 1 : null)),
-        name: this.data.text.y, hoverinfo: "skip",
-        marker: { color: "rgba(0,0,0,0)", line: { color: colors.true, width: 4 } },
-      },
-      {
-        type: "bar", x: names, y: grads, xaxis: "x2", yaxis: "y2", showlegend: false,
-        marker: {
-          color: grads.map((v) => (v < 0 ? colors.negative : colors.positive)),
-          line: { color: colors.ink, width: outline },
-        },
-        text: moving ? null : grads.map((v) => barText(v)), textposition: "outside",
-        cliponaxis: false,
-        hovertemplate: "%{x}: %{y:.6g}<extra></extra>",
-      },
-    ];
-    // The gradient axis only grows during a drag: new ticks every frame cost a redraw of the axis.
-    const top = 1.3 * Math.max(...grads.filter(Number.isFinite).map(Math.abs), 1e-300);
-    this.gradTop = moving ? Math.max(this.gradTop ?? 0, top) : top;
-    const layout = this.layoutFor(this.gradTop);
+    const live = moving || this.fresh !== this.shownKey();
     const plotting = performance.now();
-    this.Plotly.react(this.plot, traces, layout, this.data.config);
+    this.data.figures.forEach((entry, i) => {
+      const { traces, layout } = this.patched(entry, i, result, live, moving);
+      layout.width = this.width;
+      this.revision = (this.revision ?? 0) + 1;
+      layout.datarevision = this.revision;
+      this.Plotly.react(this.plots[i], traces, layout, this.data.config);
+    });
     this.stats.plotMs.push(performance.now() - plotting);
     // Our DOM after Plotly's: Plotly reads sizes, and a write before a read forces a layout.
     this.drawBars();
     this.tInput.value = String(this.data.temperatures.indexOf(T));
     this.tOutput.textContent = String(T);
     this.drawFormula(result);
-    if (!this.plot.ceHover) {
-      this.plot.ceHover = true;
-      this.plot.on("plotly_hover", (event) => this.setHover(classes[event.points[0].pointIndex]));
-      this.plot.on("plotly_unhover", () => this.setHover(null));
-    }
     this.root.dataset.loss = String(result.loss);
-    this.drawn = { z: Array.from(this.z, (v) => (v === -Infinity ? null : v)), T };
+    this.drawn = { z: this.zPayload(), T };
+    if (!this.hooked) {
+      this.hooked = true;
+      const classes = this.data.classes;
+      this.data.figures.forEach((entry, i) => {
+        if (entry.kind !== "probabilities" && entry.kind !== "gradient") return;
+        this.plots[i].on("plotly_hover", (e) => this.setHover(classes[e.points[0].pointIndex]));
+        this.plots[i].on("plotly_unhover", () => this.setHover(null));
+      });
+    }
+    delete this.root.dataset.pending;
     this.stats.frames += 1;
     this.stats.drawMs.push(performance.now() - started);
     if (this.firstInput !== null) {
@@ -438,39 +436,59 @@ class LiveSoftmax {
     }
   }
 
-  layoutFor(gradTop) {
-    const { text, scale } = this.data;
-    const font = 16 * scale;
-    const layout = this.figureLayout ?? {
-      width: this.width,
-      height: 560 * scale,
-      margin: { l: 70 * scale, r: 20, t: 70 * scale, b: 60 * scale },
-      font: { size: font, color: this.data.colors.ink },
-      paper_bgcolor: "white",
-      plot_bgcolor: "white",
-      barmode: "overlay",
-      bargap: 0.25,
-      showlegend: true,
-      legend: { orientation: "h", x: 1, xanchor: "right", y: 1.0, yanchor: "bottom" },
-      hovermode: "closest",
-      annotations: [
-        { text: text.probs, x: 0, xref: "paper", y: 1.0, yref: "paper", yanchor: "bottom",
-          yshift: 30 * scale, showarrow: false, xanchor: "left", font: { size: 19 * scale } },
-        { text: text.grad, x: 0, xref: "paper", y: 0.42, yref: "paper", yanchor: "bottom",
-          yshift: 6, showarrow: false, xanchor: "left", font: { size: 19 * scale } },
-      ],
-      xaxis: { type: "category", anchor: "y", showgrid: false, linecolor: this.data.colors.ink },
-      yaxis: { domain: [0.56, 1], range: [0, 1.18], title: { text: text.a }, gridcolor: "#DDDDDD" },
-      xaxis2: { type: "category", anchor: "y2", showgrid: false, title: { text: text.class } },
-      yaxis2: { domain: [0, 0.4], title: { text: text.gradAxis }, gridcolor: "#DDDDDD",
-                zerolinecolor: this.data.colors.ink },
-      datarevision: 0,
-    };
-    this.figureLayout = layout;
-    layout.width = this.width;
-    layout.yaxis2.range = [-gradTop, gradTop];
-    layout.datarevision += 1;
-    return layout;
+  // The values drawn now, in the form Python's data holds them (to tell Python's from ours).
+  shownKey() {
+    return JSON.stringify([this.zPayload(), this.temperature, this.data.target]);
+  }
+
+  // Figure ``entry`` (built by Python) with this frame's values in it. Kinds: "probabilities"
+  // (a coloured by role, the argmax arrow), "gradient" ((a - y) / T coloured by sign) and
+  // "neglog" (the point (a_j, L) on the curve -ln p). Hover outlines the hovered class's bars.
+  patched(entry, i, result, live, moving) {
+    const { figure, kind } = entry;
+    const { classes, target, colors } = this.data;
+    const layout = { ...figure.layout };
+    let traces = figure.data;
+    if (kind === "neglog") {
+      if (live && traces.length > 1) {
+        const aj = result.a[target];
+        const point = { ...traces[1], x: [aj], y: [result.loss] };
+        point.text = moving ? null : [`a_j = ${barText(aj)}, L = ${barText(result.loss)}`];
+        traces = [traces[0], point, ...traces.slice(2)];
+      }
+      return { traces, layout };
+    }
+    const first = { ...traces[0] };
+    const outline = classes.map((k) => (k === this.hover ? 3 : 0));
+    first.marker = { ...first.marker, line: { color: colors.ink, width: outline } };
+    if (live && kind === "probabilities") {
+      const a = classes.map((k) => result.a[k]);
+      first.y = a;
+      first.marker.color = classes.map((k) =>
+        k === target ? colors.true : k === result.predicted ? colors.predicted : colors.other);
+      first.text = moving ? null : a.map((v) => barText(v));
+      const where = classes.indexOf(result.predicted);
+      if (layout.annotations && layout.annotations.length) {
+        layout.annotations = layout.annotations.slice();
+        const arrow = { ...layout.annotations[0], visible: where >= 0 };
+        if (where >= 0) {
+          arrow.x = where;
+          arrow.y = result.predicted === target ? 1.0 : Math.min(1.0, a[where]);
+        }
+        layout.annotations[0] = arrow;
+      }
+    } else if (live && kind === "gradient") {
+      const grad = classes.map((k) => result.grad[k]);
+      first.y = grad;
+      first.marker.color = grad.map((v) => (v < 0 ? colors.negative : colors.positive));
+      first.text = moving ? null : grad.map((v) => barText(v));
+      const top = entry.room * Math.max(...grad.filter(Number.isFinite).map(Math.abs), 1e-300);
+      // Only grows during a drag: new ticks every frame cost a redraw of the axis.
+      const range = moving ? Math.max(this.gradTop[i] ?? 0, top) : top;
+      this.gradTop[i] = range;
+      layout.yaxis = { ...layout.yaxis, range: [-range, range] };
+    }
+    return { traces: [first, ...traces.slice(1)], layout };
   }
 
   drawBars() {

@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +27,19 @@ import plotly
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lab.charts import INK, NEGATIVE, OTHER, POSITIVE, PREDICTED, TRUE_CLASS
+from lab.charts import (
+    CHART_CONFIG,
+    INK,
+    NEGATIVE,
+    OTHER,
+    POSITIVE,
+    PREDICTED,
+    PRESENTED_FONT,
+    TRUE_CLASS,
+    prepared,
+)
 from lab.language import t
-from lab.presentation import SCALE, presenting
+from lab.presentation import presenting
 
 HERE = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -51,7 +62,35 @@ COLOURS = {
     "ink": INK,
     "logit": "#9AA5B1",
 }
-PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+KINDS = ("probabilities", "gradient", "neglog")
+
+
+@dataclass(frozen=True)
+class LiveFigure:
+    """A figure the widget draws and keeps up to date while the hand moves.
+
+    ``figure`` is built in Python (the page's own figure function, ce_core's numbers) and drawn
+    as it is at rest; during a drag the browser puts its own values in: for ``"probabilities"``
+    trace 0 holds a bar per shown class (coloured by role; annotation 0 is the argmax arrow),
+    for ``"gradient"`` trace 0 holds (a - y) / T per shown class (coloured by sign; the y range
+    is ``room`` times the largest bar), for ``"neglog"`` trace 1 is the point (a_j, L). ``key``
+    names it for tests and pages (``data-chart`` on its div): the chart key it stands for.
+    """
+
+    key: str
+    kind: str
+    figure: dict
+    room: float = 1.0
+
+    def as_data(self) -> dict:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "figure": prepared(self.figure),
+            "room": self.room,
+        }
 
 
 @cache
@@ -82,12 +121,6 @@ def _texts() -> dict[str, str]:
         "title": t("live.title"),
         "slider": t("live.slider"),  # "{label}" is filled in by the browser, per bar
         "temperature": t("live.temperature"),
-        "probs": t("live.probs"),
-        "a": t("live.a"),
-        "y": t("live.y"),
-        "grad": t("live.grad"),
-        "gradAxis": t("live.grad.axis"),
-        "class": t("class"),
     }
 
 
@@ -115,16 +148,22 @@ def live_softmax(
     classes: Sequence[int],
     labels: Sequence[str],
     temperatures: Sequence[float],
+    figures: Sequence[LiveFigure],
     on_release: Callable[[np.ndarray], None],
     on_temperature: Callable[[float], None],
+    columns: int = 1,
+    draggable: bool = True,
 ) -> None:
     """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
 
     ``classes`` are the classes shown (indices into ``z``, in order; the true class among them),
     ``labels`` their names. ``temperatures`` are the values the T slider steps through (it must
-    hold ``temperature``). When a drag ends, ``on_release(z)`` is called with the new logits
-    before the rerun; when the T slider is let go, ``on_temperature(T)``. Keep ``key`` the same
-    from run to run: the browser then keeps the widget's DOM and redraws it in place.
+    hold ``temperature``). ``figures`` are drawn under the bars, ``columns`` side by side, and
+    kept up to date while the hand moves (see :class:`LiveFigure`). When a drag ends,
+    ``on_release(z)`` is called with the new logits before the rerun; when the T slider is let
+    go, ``on_temperature(T)``. Keep ``key`` the same from run to run: the browser then keeps the
+    widget's DOM and redraws it in place. With ``draggable=False`` only the figures are shown
+    (redrawn in place on every rerun): for probabilities typed directly, which have no logits.
     """
 
     def released() -> None:
@@ -148,9 +187,12 @@ def live_softmax(
             "labels": list(labels),
             "text": _texts(),
             "colors": COLOURS,
-            "scale": SCALE if presenting() else 1.0,
+            "scale": PRESENTED_FONT if presenting() else 1.0,
+            "figures": [figure.as_data() for figure in figures],
+            "columns": int(columns),
+            "draggable": bool(draggable),
             "plotly": plotly_url(),
-            "config": PLOT_CONFIG,
+            "config": CHART_CONFIG,
         },
         on_z_change=released,
         on_T_change=tempered,

@@ -13,9 +13,11 @@ import streamlit as st
 
 from ce_core import explain_logits, format_vector, parse_vector, top_classes
 from lab.language import init_language
-from lab.live import live_softmax
+from lab.live import LiveFigure, live_softmax
 from lab.presentation import init_presentation, presenting
 from lab.streamlit_fixes.net import no_delay_once
+from pages.playground.figures import GRADIENT_ROOM
+from pages.playground.outputs import bar_figures, neg_log_chart
 
 TEMPERATURES = (0.05, 0.1, 0.5, 1.0, 2.0, 5.0, 20.0)
 
@@ -42,6 +44,8 @@ def keep_temperature(value):
 z, target, temperature = st.session_state["z"], st.session_state["y"] - 1, st.session_state["T"]
 result = explain_logits(z, target, temperature)
 classes = top_classes(result.a, target)
+labels = [str(k + 1) for k in range(result.a.size)]
+probabilities, gradient = bar_figures(result, labels, list(classes))
 st.metric("loss", f"{result.loss:.4f}", help=repr(result.loss))
 st.text(f"runs={st.session_state['runs']} present={presenting()}")
 live_softmax(
@@ -52,6 +56,11 @@ live_softmax(
     classes=classes,
     labels=[str(k + 1) for k in classes],
     temperatures=TEMPERATURES,
+    figures=[
+        LiveFigure("chart_probs", "probabilities", probabilities),
+        LiveFigure("chart_grad", "gradient", gradient, room=GRADIENT_ROOM),
+        LiveFigure("chart_neglog", "neglog", neg_log_chart(result)),
+    ],
     on_release=keep_logits,
     on_temperature=keep_temperature,
 )

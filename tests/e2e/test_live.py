@@ -30,14 +30,15 @@ NEXT_FRAME = "() => new Promise((r) => requestAnimationFrame(() => requestAnimat
 SHOWN = """
 (root) => {
   const widget = root.ceLive;
-  const plot = root.querySelector('.ce-live-plot');
+  const plot = (key) => root.querySelector(`.ce-live-plot[data-chart="${key}"]`);
   return {
     z: widget.drawn.z,
     T: widget.drawn.T,
     loss: Number(root.dataset.loss),
     formula: root.querySelector('.ce-live-formula').textContent,
-    a: Array.from(plot._fullData[0].y),
-    grad: Array.from(plot._fullData[2].y),
+    a: Array.from(plot('chart_probs')._fullData[0].y),
+    grad: Array.from(plot('chart_grad')._fullData[0].y),
+    point: Array.from(plot('chart_neglog')._fullData[1].y),
     frames: widget.stats.frames,
   };
 }
@@ -59,7 +60,7 @@ class Session:
         self.sent = 0
         page.on("websocket", lambda ws: ws.on("framesent", self._count))
         page.goto(f"{server.url}/?{query}", wait_until="commit")
-        page.wait_for_selector(f"{ROOT} .ce-live-plot .main-svg", timeout=FIRST_LOAD_MS)
+        page.wait_for_selector(f"{ROOT}:not([data-pending]) .main-svg", timeout=FIRST_LOAD_MS)
         self.root = page.locator(ROOT)
 
     def _count(self, _payload: object) -> None:
@@ -113,6 +114,7 @@ def _agrees_with_ce_core(shown: dict, target: int) -> None:
     assert shown["formula"].endswith(f"= {result.loss:.4f}".replace("-", "−")), shown["formula"]
     assert _close(shown["a"], result.a), (shown["a"], result.a)
     assert _close(shown["grad"], result.grad), (shown["grad"], result.grad)
+    assert _close(shown["point"], np.array([result.loss])), (shown["point"], result.loss)
 
 
 # ---- (a) the maths, in the browser, against ce_core ------------------------------------------
