@@ -1,8 +1,9 @@
 """The live softmax widget (lab/live) in real Chromium: its maths against ce_core, and dragging.
 
-Served on its own bare page (``live_page.py``). During a drag nothing may reach the server and
-every frame must already show ce_core's numbers for where the bar is; after release Python holds
-the dragged logits (its metric, the link), and the widget's DOM node is the same one.
+Served on its own bare page (``live_page.py``) and as the Playground's main view. During a drag
+nothing may reach the server and every frame must already show ce_core's numbers for where the
+bar is; after release Python holds the dragged logits (its metric, the link, the box), and the
+widget's DOM node is the same one. Presets, Reset and the box move the bars.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ import numpy as np
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ce_core import explain_logits, parse_vector
+from ce_core import explain_logits, format_vector, parse_vector
 
 from .conftest import ARTIFACTS, AppServer, serve_app
-from .helpers import CJK, eventually
+from .helpers import CJK, RUN_COUNTER, commit_text, eventually, metric, rerun, widget
 
 LOG = ARTIFACTS / "e2e" / "live_page.log"
 FIRST_LOAD_MS = 30_000
 ROOT = ".st-key-live .ce-live"
+PLAYGROUND = ".st-key-live_logits .ce-live"
 
 NEXT_FRAME = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -55,13 +57,16 @@ def live_server(chromium_executable: str) -> Iterator[AppServer]:
 class Session:
     """One browser page on the widget page, counting the WebSocket frames it sends."""
 
-    def __init__(self, page: Page, server: AppServer, query: str) -> None:
+    def __init__(
+        self, page: Page, server: AppServer, query: str, path: str = "", root: str = ROOT
+    ) -> None:
         self.page = page
         self.sent = 0
         page.on("websocket", lambda ws: ws.on("framesent", self._count))
-        page.goto(f"{server.url}/?{query}", wait_until="commit")
-        page.wait_for_selector(f"{ROOT}:not([data-pending]) .main-svg", timeout=FIRST_LOAD_MS)
-        self.root = page.locator(ROOT)
+        page.add_init_script(RUN_COUNTER)  # for helpers.rerun
+        page.goto(f"{server.url}/{path}?{query}", wait_until="commit")
+        page.wait_for_selector(f"{root}:not([data-pending]) .main-svg", timeout=FIRST_LOAD_MS)
+        self.root = page.locator(root)
 
     def _count(self, _payload: object) -> None:
         self.sent += 1
@@ -73,7 +78,7 @@ class Session:
         self.page.evaluate(NEXT_FRAME)
 
     def python_loss(self) -> str:
-        return self.page.locator("[data-testid=stMetricValue]").text_content().strip()
+        return self.page.locator("[data-testid=stMetricValue]").first.text_content().strip()
 
     def url_logits(self) -> np.ndarray:
         return parse_vector(parse_qs(urlparse(self.page.evaluate("location.href")).query)["z"][0])
@@ -243,3 +248,58 @@ def test_arrow_keys_move_a_focused_bar(open_live):
     track.press("ArrowDown")
     session.next_frame()
     assert session.shown()["z"][2] == pytest.approx(now["z"][2] - step)
+
+
+# ---- the Playground ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def open_playground(browser: Browser, app_server: AppServer):
+    contexts = []
+
+    def open_(query: str) -> Session:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        contexts.append(context)
+        return Session(context.new_page(), app_server, query, "playground", PLAYGROUND)
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _bars(session: Session) -> list[float]:
+    values = session.root.locator(".ce-live-track").evaluate_all(
+        "(tracks) => tracks.map((t) => t.getAttribute('aria-valuetext'))"
+    )
+    return [float(v.replace("−", "-")) for v in values]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_playground_drag_reaches_box_link_and_metrics(open_playground, lang):
+    session = open_playground(f"lang={lang}&z=2,1,0.1,-1,3&y=1")
+    session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
+    mouse = session.page.mouse
+
+    def press(x, y):
+        mouse.move(x, y)
+        mouse.down()
+
+    _drag(session, 0, press, mouse.move, lambda x, y: mouse.up(), target=0)
+    dragged = np.array(session.shown()["z"], dtype=float)
+    box = widget(session.page, "z").locator("input")
+    eventually(box.input_value, lambda text: text == format_vector(dragged, digits=None))
+    assert session.page.locator(PLAYGROUND).evaluate("(r) => r.ceMarker") == "the same node"
+
+
+def test_playground_presets_reset_and_the_box_move_the_bars(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
+    rerun(page, lambda: widget(page, "preset_confident_wrong").get_by_role("button").click())
+    eventually(lambda: _bars(session), lambda bars: bars == [8, 1, 0.5, -1, 0])
+    assert metric(page, "Loss") == f"{explain_logits([8, 1, 0.5, -1, 0], 2).loss:.4f}"
+    commit_text(page, "z", "1, 2, 3")
+    eventually(lambda: _bars(session), lambda bars: bars == [1, 2, 3])
+    rerun(page, lambda: widget(page, "reset_playground").get_by_role("button").click())
+    eventually(lambda: _bars(session), lambda bars: bars == [2, 1, 0.1, -1, 3])
+    assert session.root.evaluate("(root) => root.ceMarker") == "the same node"
