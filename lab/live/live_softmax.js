@@ -156,10 +156,11 @@ class LiveSoftmax {
   constructor(parent) {
     this.root = element("div", "ce-live", parent);
     this.root.ceLive = this;
-    this.title = element("div", "ce-live-title", this.root);
-    this.bars = element("div", "ce-live-bars", this.root);
+    this.left = element("div", "ce-live-left", this.root);
+    this.title = element("div", "ce-live-title", this.left);
+    this.bars = element("div", "ce-live-bars", this.left);
     this.bars.setAttribute("role", "group");
-    this.controls = element("div", "ce-live-controls", this.root);
+    this.controls = element("div", "ce-live-controls", this.left);
     const label = element("label", "ce-live-t", this.controls);
     this.tName = element("span", "", label);
     this.tInput = element("input", "", label);
@@ -183,22 +184,24 @@ class LiveSoftmax {
     this.tInput.addEventListener("change", () => this.send("T", this.temperature));
     // The plot's width is given to Plotly (measured here, on resize only): left to itself, it
     // measures its container on every redraw, a forced layout each frame.
-    this.width = this.plotWidth(parent.clientWidth || 600);
+    this.width = this.plotWidth();
     new ResizeObserver(() => {
-      const width = this.plotWidth(this.root.clientWidth);
+      const width = this.plotWidth();
       if (width !== this.width) {
         this.width = width;
         this.schedule();
       }
-    }).observe(this.root);
+    }).observe(this.plotArea);
     this.formula.addEventListener("pointerover", (event) => this.hoverFrom(event));
     this.formula.addEventListener("pointerleave", () => this.setHover(null));
   }
 
-  // Side by side on a wide screen in presentation mode (as the Playground's charts), else stacked.
-  plotWidth(available) {
+  // Side by side in presentation mode (``columns`` 2: the bars to drag on the left, the charts
+  // beside them, as on a projector all must fit one screen), else stacked.
+  plotWidth() {
     const columns = this.data?.columns ?? 1;
-    return Math.max(260, Math.floor((available - 16 * (columns - 1)) / columns));
+    const available = this.plotArea.clientWidth || 600;
+    return Math.max(200, Math.floor((available - 16 * (columns - 1)) / columns));
   }
 
   // Python sent data: adopt it unless the hand is on a bar (its rerun lands after release).
@@ -284,7 +287,8 @@ class LiveSoftmax {
     });
     this.plotArea.replaceChildren();
     this.plotArea.style.gridTemplateColumns = `repeat(${this.data.columns}, minmax(0, 1fr))`;
-    this.width = this.plotWidth(this.root.clientWidth || this.width);
+    this.root.classList.toggle("ce-live-wide", this.data.columns > 1 && this.data.draggable);
+    this.width = this.plotWidth();
     this.plots = this.data.figures.map((entry) => {
       const plot = element("div", "ce-live-plot", this.plotArea);
       plot.dataset.chart = entry.key; // tests and pages find a chart by the key it replaces
@@ -406,6 +410,10 @@ class LiveSoftmax {
     this.data.figures.forEach((entry, i) => {
       const { traces, layout } = this.patched(entry, i, result, live, moving);
       layout.width = this.width;
+      if (this.root.classList.contains("ce-live-wide") && layout.legend) {
+        // two charts beside the bars: the colour key in smaller type, so no entry is cut
+        layout.legend = { ...layout.legend, font: { ...layout.legend.font, size: 11 } };
+      }
       this.revision = (this.revision ?? 0) + 1;
       layout.datarevision = this.revision;
       this.Plotly.react(this.plots[i], traces, layout, this.data.config);

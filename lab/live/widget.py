@@ -197,3 +197,18 @@ def live_softmax(
         on_z_change=released,
         on_T_change=tempered,
     )
+
+
+def hover_rows_css(container_key: str, classes: Sequence[int]) -> str:
+    """Return a ``<style>`` that marks row ``k`` of the table in ``st.container(key=...)`` while
+    class ``k``'s bar is hovered in a live widget (which sets ``data-ce-live-class`` on <body>).
+
+    Rows are counted from 0 in class order, so the table must hold one row per class in order;
+    only ``classes`` (the shown ones) get a rule.
+    """
+    rules = "\n".join(
+        f'body[data-ce-live-class="{int(k)}"] .st-key-{container_key} tbody '
+        f"tr:nth-child({int(k) + 1}) {{ background: #fff3c4; }}"
+        for k in classes
+    )
+    return f"<style>\n{rules}\n</style>"

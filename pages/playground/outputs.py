@@ -20,7 +20,7 @@ from ce_core import Prediction, neg_log_curve, softmax_steps
 from lab import numbers, safe_text
 from lab.downloads import downloads
 from lab.language import t
-from lab.live import LiveFigure, live_softmax
+from lab.live import LiveFigure, hover_rows_css, live_softmax
 from lab.presentation import presenting
 from pages.playground import state
 from pages.playground.figures import (
@@ -127,7 +127,7 @@ def live_view(result: Prediction, labels: list[str], shown: list[int], draggable
         st.caption(t("playground.grad.temperature"))
 
 
-def details(result: Prediction, labels: list[str], mode: str) -> None:
+def details(result: Prediction, labels: list[str], shown: list[int], mode: str) -> None:
     """Draw the step table and the PyTorch code (filled only while open), and the downloads."""
     steps = softmax_steps(result.z / result.temperature)  # the steps of the softmax of z / T
     # Filled only while open (a rerun opens them): most reruns skip the table and the code.
@@ -137,7 +137,9 @@ def details(result: Prediction, labels: list[str], mode: str) -> None:
             if mode == "probs":
                 st.caption(t("playground.pipeline.probs"))
             table = pipeline_table(steps, result, labels, t)
-            st.table(table, border="horizontal", hide_index=True)
+            # hovering a class's bar in the live widget marks its row here
+            st.html(hover_rows_css("pipeline_table", shown))
+            st.container(key="pipeline_table").table(table, border="horizontal", hide_index=True)
             st.caption(t("playground.sum", total=numbers.sig(float(steps.total[0]))))
     code = st.expander(t("playground.code"), key="pg_code", on_change="rerun")
     if code.open:
@@ -163,4 +165,4 @@ def draw(result: Prediction, labels: list[str], shown: list[int], typed_ok: bool
         st.latex(latex_loss(result, labels))
     live_view(result, labels, list(shown), draggable=mode != "probs")
     st.latex(latex_vector("y", result.y, shown))
-    details(result, labels, mode)
+    details(result, labels, list(shown), mode)

@@ -303,3 +303,20 @@ def test_playground_presets_reset_and_the_box_move_the_bars(open_playground):
     rerun(page, lambda: widget(page, "reset_playground").get_by_role("button").click())
     eventually(lambda: _bars(session), lambda bars: bars == [2, 1, 0.1, -1, 3])
     assert session.root.evaluate("(root) => root.ceMarker") == "the same node"
+
+
+def test_hovering_a_class_marks_its_term_gradient_bar_and_table_row(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    rerun(page, lambda: widget(page, "pg_pipeline").locator("summary").click())
+    session.track(1).hover()
+    session.next_frame()
+    term = session.root.locator('.ce-live-term[data-class="1"]')
+    eventually(lambda: term.get_attribute("class"), lambda c: "ce-live-hover" in c)
+    widths = session.root.locator('[data-chart="chart_grad"]').evaluate(
+        "(plot) => Array.from(plot._fullData[0].marker.line.width)"
+    )
+    assert widths == [0, 3, 0, 0, 0]
+    rows = widget(page, "pipeline_table").locator("tbody tr")
+    colour = "(row) => getComputedStyle(row).backgroundColor"
+    assert rows.nth(1).evaluate(colour) != rows.nth(0).evaluate(colour)
