@@ -93,7 +93,7 @@ def cold_first_chart(browser, url: str) -> float:
     return seconds
 
 
-LIVE = ".st-key-live .ce-live"
+LIVE = ".st-key-live_logits .ce-live"  # the Playground's live widget
 LIVE_STATS = """(root) => ({frames: root.ceLive.stats.frames, inputs: root.ceLive.stats.inputs,
   latencies: root.ceLive.stats.latencies.slice(), drawMs: root.ceLive.stats.drawMs.slice(),
   plotMs: root.ceLive.stats.plotMs.slice(), z: root.ceLive.drawn.z,
@@ -115,7 +115,7 @@ def url_logits(page) -> list[float]:
 # would measure the driver, not the widget. The real mouse is measured too (``mouse``).
 PAGE_DRAG = """async ([k, moves, interval, up]) => {
   const track = document.querySelector(
-    `.st-key-live .ce-live-column[data-class="${k}"] .ce-live-track`);
+    `.st-key-live_logits .ce-live-column[data-class="${k}"] .ce-live-track`);
   const box = track.getBoundingClientRect();
   const at = (f) => box.top + box.height * (0.2 + 0.6 * (up ? 1 - f : f));
   const fire = (type, f) => track.dispatchEvent(new PointerEvent(type, {
@@ -128,7 +128,7 @@ PAGE_DRAG = """async ([k, moves, interval, up]) => {
   }
   await new Promise((r) => requestAnimationFrame(r));
 }"""
-PAGE_RELEASE = """() => document.querySelector('.st-key-live .ce-live-track:focus')
+PAGE_RELEASE = """() => document.querySelector('.st-key-live_logits .ce-live-track:focus')
   .dispatchEvent(new PointerEvent('pointerup', {pointerId: 1, pointerType: 'mouse',
     isPrimary: true, bubbles: true}))"""
 
@@ -180,14 +180,14 @@ def drag_once(page, root, k: int, sent: list[int], up: bool, driver: str) -> dic
 
 
 def live_loss(z: list[float], temperature: float) -> str:
-    """Return the live page's metric for logits ``z`` (true class 1), as the page prints it."""
+    """Return the Playground's loss for logits ``z`` (true class 1), as its metric prints it."""
     s = [v / temperature for v in z]
     m = max(s)
     return f"{math.log(sum(math.exp(v - m) for v in s)) - (s[0] - m):.4f}"
 
 
 def drag_figures(browser, url: str, drags: int, driver: str) -> dict:
-    """Open ``url`` (a page with the live widget ``live``) and drag its true class's bar."""
+    """Open the Playground at ``url`` and drag its true class's bar ``drags`` times."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     sent = [0]
 
@@ -219,10 +219,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--drags", type=int, default=8)
     args = parser.parse_args()
-    app_port, trivial_port, live_port = free_port(), free_port(), free_port()
+    app_port, trivial_port = free_port(), free_port()
     app = start_server(app_port, "app.py")
     trivial = start_server(trivial_port, "benchmarks/trivial_page.py")
-    live = start_server(live_port, "tests/e2e/live_page.py")
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -246,13 +245,12 @@ def main() -> None:
             page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
             box = page.get_by_role("textbox", name="Numbers")
             baseline = enter_to_update(page, box, args.rounds, trivial_expected)
-            live_url = f"http://127.0.0.1:{live_port}/?lang=en&z=2,1,0.1,-1,3&y=1"
+            live_url = f"http://127.0.0.1:{app_port}/playground?lang=en&z=2,1,0.1,-1,3&y=1"
             drags = {d: drag_figures(browser, live_url, args.drags, d) for d in ("page", "mouse")}
             browser.close()
     finally:
         stop_server(app)
         stop_server(trivial)
-        stop_server(live)
     a, b = statistics.median(ours), statistics.median(baseline)
     print(
         f"Enter -> loss and all charts updated: Playground {a * 1e3:.0f} ms, trivial page "

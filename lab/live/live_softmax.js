@@ -408,6 +408,8 @@ class LiveSoftmax {
     const live = moving || this.fresh !== this.shownKey();
     const plotting = performance.now();
     this.data.figures.forEach((entry, i) => {
+      // The -ln p curve follows on release: a frame has room for the two bar charts only.
+      if (moving && entry.kind === "neglog") return;
       const { traces, layout } = this.patched(entry, i, result, live, moving);
       layout.width = this.width;
       if (this.root.classList.contains("ce-live-wide") && layout.legend) {
@@ -465,6 +467,13 @@ class LiveSoftmax {
         traces = [traces[0], point, ...traces.slice(2)];
       }
       return { traces, layout };
+    }
+    if (moving) {
+      // Margins as Python's figure got them at rest: automargin measures every tick label again.
+      const size = this.plots[i]._fullLayout?._size;
+      if (size) layout.margin = { ...layout.margin, l: size.l, r: size.r, t: size.t, b: size.b };
+      layout.xaxis = { ...layout.xaxis, automargin: false };
+      layout.yaxis = { ...layout.yaxis, automargin: false };
     }
     const first = { ...traces[0] };
     const outline = classes.map((k) => (k === this.hover ? 3 : 0));
