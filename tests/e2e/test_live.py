@@ -325,3 +325,16 @@ def test_hovering_a_class_marks_its_term_gradient_bar_and_table_row(open_playgro
     rows = widget(page, "pipeline_table").locator("tbody tr")
     colour = "(row) => getComputedStyle(row).backgroundColor"
     assert rows.nth(1).evaluate(colour) != rows.nth(0).evaluate(colour)
+
+
+def test_the_widgets_temperature_reaches_the_pages_slider_and_metrics(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    slider = session.root.locator(".ce-live-t input")
+    rerun(page, lambda: slider.press("ArrowRight"))  # 1.0 -> 1.5, the next of the page's steps
+    thumb = widget(page, "T").locator("[data-testid=stSliderThumbValue]")
+    eventually(lambda: thumb.text_content().strip(), lambda text: text == "1.5")
+    expected = f"{explain_logits([2, 1, 0.1, -1, 3], 0, 1.5).loss:.4f}"
+    eventually(lambda: metric(page, "Loss"), lambda text: text == expected)
+    session.next_frame()
+    _agrees_with_ce_core(session.shown(), 0)
