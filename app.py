@@ -1,61 +1,25 @@
-"""Cross-Entropy Lab: the table of contents. Each lesson is a folder ``pages/<lesson>/``."""
+"""Cross-Entropy Lab: the table of contents. Each lesson is a folder ``pages/<lesson>/``.
 
-import sys
+``streamlit run app.py`` finds :data:`app` below and serves it; every visitor's run then executes
+this file as a script, which draws the menu, the switches and the page asked for.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import RerunData, RerunException, get_script_run_ctx
-from streamlit.runtime.scriptrunner.script_runner import PagesManager, _mpa_v1
-
-
-def leave_folder_routing() -> None:
-    """Rerun the asked-for page through ``st.navigation`` if the legacy folder routing ran us.
-
-    Streamlit routes by the ``pages/`` folder until the first ``st.navigation`` runs; finding no
-    ``pages/*.py`` it queues "Page not found" for a first visitor of ``/playground``. Raising
-    here, before this script reads any file (reading lets that message out), discards it with
-    the run's output. Written here, not in lab/: importing a module reads files.
-    README, "The first visitors of a new server".
-    """
-    frame = sys._getframe(1)
-    while frame is not None and frame.f_code is not _mpa_v1.__code__:
-        frame = frame.f_back
-    ctx = get_script_run_ctx()
-    if frame is None or ctx is None:
-        return
-    PagesManager.uses_pages_directory = False
-    asked = ctx.pages_manager  # a page asked for by name (a link), not by hash, was not found
-    if asked.intended_page_name and not asked.intended_page_script_hash:
-        raise RerunException(
-            RerunData(
-                query_string=ctx.query_string,
-                page_name=asked.intended_page_name,
-                context_info=ctx.context_info,
-            )
-        )
-
-
-leave_folder_routing()
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lab import style
 from lab.header import next_lesson
 from lab.language import init_language, language_switch, t
-from lab.lessons import LESSONS, script
+from lab.lessons import EXTRA_PAGES, LESSONS, script
 from lab.presentation import init_presentation, presentation_switch, presenting
 from lab.streamlit_fixes.net import no_delay_once
 
-no_delay_once()  # Streamlit leaves Nagle's algorithm on: each rerun was 40 ms late (net.py)
 ICON = str(Path(__file__).parent / "assets" / "icon.png")  # served locally: works offline
-init_language()
-init_presentation()
-st.set_page_config(
-    page_title="Cross-Entropy Lab",
-    page_icon=ICON,
-    layout="wide",
-    initial_sidebar_state="collapsed" if presenting() else "auto",  # a projector wants room
-)
-
-
 ICONS = {
     "playground": ":material/bar_chart:",
     "derivation": ":material/function:",
@@ -63,32 +27,69 @@ ICONS = {
     "binary": ":material/call_split:",
     "training": ":material/model_training:",
     "batch": ":material/table:",
-}
-lessons = {
-    name: st.Page(script(name), title=t(f"nav.{name}"), icon=ICONS[name], url_path=name)
-    for name in LESSONS
+    "exercises": ":material/edit_note:",
 }
 
 
-def home() -> None:
-    """Send "/" to the Playground, keeping the query string (the default page has no path)."""
-    st.switch_page(lessons["playground"], query_params=st.query_params.to_dict())
+@asynccontextmanager
+async def _routed_by_navigation_only(_app: st.App) -> AsyncIterator[None]:
+    """At server start, before any visitor: pages are routed by ``st.navigation`` alone.
+
+    Streamlit keeps its older routing by the ``pages/`` folder on until a first
+    ``st.navigation`` has run, so the first visitors of a new server were routed by the folder,
+    which finds no ``pages/*.py`` and showed them "Page not found" (README, "The first visitors
+    of a new server").
+    """
+    PagesManager.uses_pages_directory = False
+    yield
 
 
-navigation = st.navigation(
-    {
-        t("nav.learn"): [lessons[name] for name in LESSONS[:3]],
-        t("nav.more"): [lessons[name] for name in LESSONS[3:]],
-        "": [
-            st.Page(
-                home, title=t("nav.playground"), url_path="home", default=True, visibility="hidden"
-            )
-        ],
+app = st.App(__file__, lifespan=_routed_by_navigation_only)
+
+
+def table_of_contents() -> None:
+    """Draw the menu, the language and presentation switches, and run the page asked for."""
+    no_delay_once()  # Streamlit leaves Nagle's algorithm on: each rerun was 40 ms late (net.py)
+    init_language()
+    init_presentation()
+    st.set_page_config(
+        page_title="Cross-Entropy Lab",
+        page_icon=ICON,
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting() else "auto",  # a projector wants room
+    )
+    lessons = {
+        name: st.Page(script(name), title=t(f"nav.{name}"), icon=ICONS[name], url_path=name)
+        for name in (*LESSONS, *EXTRA_PAGES)
     }
-)
-language_switch()
-presentation_switch()
-style.apply()
-st.sidebar.caption(t("sidebar.about"))
-navigation.run()
-next_lesson(navigation.url_path, lessons)
+
+    def home() -> None:
+        """Send "/" to the Playground, keeping the query string (the default page has no path)."""
+        st.switch_page(lessons["playground"], query_params=st.query_params.to_dict())
+
+    navigation = st.navigation(
+        {
+            t("nav.learn"): [lessons[name] for name in LESSONS[:3]],
+            t("nav.more"): [lessons[name] for name in LESSONS[3:]],
+            t("nav.practice"): [lessons[name] for name in EXTRA_PAGES],
+            "": [
+                st.Page(
+                    home,
+                    title=t("nav.playground"),
+                    url_path="home",
+                    default=True,
+                    visibility="hidden",
+                )
+            ],
+        }
+    )
+    language_switch()
+    presentation_switch()
+    style.apply()
+    st.sidebar.caption(t("sidebar.about"))
+    navigation.run()
+    next_lesson(navigation.url_path, lessons)
+
+
+if get_script_run_ctx() is not None:  # a visitor's run, not the server importing `app`
+    table_of_contents()

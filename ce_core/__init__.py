@@ -1,22 +1,10 @@
 """ce_core: exact, stable softmax and cross-entropy numerics in pure NumPy.
 
-Everything Cross-Entropy Lab shows is computed here. No Streamlit, no Plotly, no I/O.
+The library every lesson computes with: no Streamlit, no Plotly, no I/O. What only one lesson
+shows (its explanation objects) is in that lesson's ``pages/<lesson>/model.py``.
 """
 
-from .batch import (
-    Denominator,
-    check_class_weights,
-    class_targets,
-    double_softmax_loss_range,
-    double_softmax_with_grad,
-    gradient_norms,
-    mean_denominator,
-    target_distribution,
-)
-from .batch_csv import (
-    decode_csv,
-    parse_batch_csv,
-)
+from .batch_csv import parse_batch_csv
 from .batch_table import (
     BatchTable,
     TableError,
@@ -26,63 +14,21 @@ from .binary import (
     binary_cross_entropy_with_logits,
     binary_cross_entropy_with_logits_grad,
     log_sigmoid,
-    naive_binary_cross_entropy,
     sigmoid,
     sigmoid_grad,
 )
-from .binary_explain import (
-    BinaryPrediction,
-    NaiveVersusStable,
-    TwoClassCheck,
-    binary_loss_curve,
-    check_label,
-    check_one_number,
-    compare_two_class,
-    exp_overflow_limit,
-    explain_binary,
-    naive_status,
-    naive_versus_stable,
-    sigmoid_curves,
-    spacing_at_one,
-    stability_grid,
-    tangent_line,
-)
+from .class_names import parse_class_names
 from .classes import (
     check_class_range,
     class_indices,
     one_hot,
     whole_number,
 )
-from .datasets import (
-    DATASETS,
-    grid_axes,
-    make_dataset,
-)
-from .derivation import (
-    STEP_SIZES,
-    ChainRule,
-    GradientCheck,
-    StepSweep,
-    TwoClassSigmoid,
-    chain_rule,
-    check_gradient,
-    step_sweep,
-    two_class_sigmoid,
-)
+from .csv_text import decode_csv
 from .errors import (
     MESSAGES,
     CodedError,
     InputError,
-)
-from .explain import (
-    Prediction,
-    check_distribution,
-    check_logits,
-    explain_logits,
-    explain_probabilities,
-    logits_from_probabilities,
-    neg_log_curve,
-    top_classes,
 )
 from .gradcheck import (
     gradient_check_sweep,
@@ -99,23 +45,21 @@ from .info import (
     normalise,
     perplexity,
 )
+from .logits import (
+    check_logits,
+    logits_from_probabilities,
+)
 from .loss import (
     REDUCTIONS,
     cross_entropy,
     cross_entropy_grad,
     cross_entropy_with_grad,
 )
+from .naive_binary import naive_binary_cross_entropy
 from .parse import (
     ParseError,
     format_vector,
-    parse_class_names,
     parse_vector,
-)
-from .shift_and_log import (
-    LogComparison,
-    ShiftCheck,
-    log_comparison,
-    shift_check,
 )
 from .softmax import (
     log_softmax,
@@ -128,30 +72,6 @@ from .softmax_steps import (
     naive_softmax,
     softmax_steps,
 )
-from .stability import (
-    DTYPES,
-    SOFTMAX_STEPS,
-    Diagnosis,
-    DtypeLimits,
-    diagnose_softmax,
-    dtype_limits,
-    overflow_sweep,
-    store_as,
-    sweep_grid,
-    underflow_sweep,
-)
-from .training import (
-    LogitDescent,
-    RegressionRun,
-    add_features,
-    decision_regions,
-    descend_logits,
-    predict_classes,
-    sample_steps,
-    smoothed_target,
-    softmax_regression_grad,
-    train_softmax_regression,
-)
 from .vocab import (
     GPT2_VOCAB_SIZE,
     MAX_VOCAB_ROWS,
@@ -162,121 +82,56 @@ from .vocab import (
 )
 
 __all__ = [
-    "DATASETS",
-    "DTYPES",
     "GPT2_VOCAB_SIZE",
     "MAX_VOCAB_ROWS",
     "MESSAGES",
     "REDUCTIONS",
-    "SOFTMAX_STEPS",
-    "STEP_SIZES",
     "BatchTable",
-    "BinaryPrediction",
-    "ChainRule",
     "CodedError",
-    "Denominator",
-    "Diagnosis",
-    "DtypeLimits",
-    "GradientCheck",
     "InputError",
-    "LogComparison",
-    "LogitDescent",
-    "NaiveVersusStable",
     "ParseError",
-    "Prediction",
     "ProbabilityError",
-    "RegressionRun",
-    "ShiftCheck",
     "SoftmaxSteps",
-    "StepSweep",
     "TableError",
-    "TwoClassCheck",
-    "TwoClassSigmoid",
     "VocabularySummary",
-    "add_features",
     "binary_cross_entropy_with_logits",
     "binary_cross_entropy_with_logits_grad",
-    "binary_loss_curve",
-    "chain_rule",
     "check_batch_table",
     "check_class_range",
-    "check_class_weights",
-    "check_distribution",
-    "check_gradient",
-    "check_label",
     "check_logits",
-    "check_one_number",
     "check_probabilities",
     "class_indices",
-    "class_targets",
-    "compare_two_class",
     "cross_entropy",
     "cross_entropy_grad",
     "cross_entropy_of_distributions",
     "cross_entropy_with_grad",
-    "decision_regions",
     "decode_csv",
-    "descend_logits",
-    "diagnose_softmax",
-    "double_softmax_loss_range",
-    "double_softmax_with_grad",
-    "dtype_limits",
     "entropy",
-    "exp_overflow_limit",
-    "explain_binary",
-    "explain_logits",
-    "explain_probabilities",
     "format_vector",
     "gradient_check_sweep",
-    "gradient_norms",
-    "grid_axes",
     "kl_divergence",
-    "log_comparison",
     "log_sigmoid",
     "log_softmax",
     "logits_from_probabilities",
     "logsumexp",
     "loss_from_probabilities",
-    "make_dataset",
-    "mean_denominator",
     "naive_binary_cross_entropy",
     "naive_softmax",
-    "naive_status",
-    "naive_versus_stable",
-    "neg_log_curve",
     "normalise",
     "numerical_grad",
     "one_hot",
-    "overflow_sweep",
     "parse_batch_csv",
     "parse_class_names",
     "parse_vector",
     "perplexity",
-    "predict_classes",
     "random_vocabulary_logits",
     "relative_error",
-    "sample_steps",
-    "shift_check",
     "sigmoid",
-    "sigmoid_curves",
     "sigmoid_grad",
-    "smoothed_target",
     "softmax",
     "softmax_jacobian",
-    "softmax_regression_grad",
     "softmax_steps",
-    "spacing_at_one",
-    "stability_grid",
-    "step_sweep",
-    "store_as",
     "summarise_vocabulary",
-    "sweep_grid",
-    "tangent_line",
-    "target_distribution",
-    "top_classes",
     "top_k",
-    "train_softmax_regression",
-    "two_class_sigmoid",
-    "underflow_sweep",
     "whole_number",
 ]

@@ -27,8 +27,8 @@ import re
 import numpy as np
 
 from .batch_table import MAX_CLASSES, MAX_ROWS, BatchTable, TableError, check_batch_table
+from .csv_text import MAX_BYTES, decode_csv
 
-MAX_BYTES = 5 * 1024 * 1024
 _NUMBER = re.compile(
     r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?|inf(?:inity)?|nan)",
     re.IGNORECASE | re.ASCII,
@@ -36,41 +36,6 @@ _NUMBER = re.compile(
 _PLAIN = re.compile(r"[0-9eE.+\- \t,]*")  # cells (joined by commas) NumPy may convert at once
 _HEADER = re.compile(r"([zq])([1-9][0-9]*)|label|target", re.ASCII)
 _IGNORED_TARGET = -100  # PyTorch's default ignore_index
-
-
-def decode_csv(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
-    """Return the text of an uploaded file, or raise :class:`TableError` if it is not UTF-8 text.
-
-    Refuses files over ``max_bytes`` (``too_big``), UTF-16 (``utf16``), files holding a zero
-    byte (``binary``) and bytes that are not UTF-8 (``encoding``, with the line and column).
-    A UTF-8 byte order mark is dropped.
-
-    Examples
-    --------
-    >>> decode_csv(b"\\xef\\xbb\\xbflabel,z1,z2\\n")
-    'label,z1,z2\\n'
-    >>> decode_csv(b"label,z1\\n1,\\xff\\n")
-    Traceback (most recent call last):
-    ...
-    ce_core.batch_table.TableError: Line 2, column 3: These bytes are not UTF-8 text. Save the
-    file as UTF-8 CSV and try again.
-    """
-    if len(data) > max_bytes:
-        raise TableError(
-            "too_big", size_mb=f"{len(data) / 2**20:.1f}", max_mb=f"{max_bytes / 2**20:g}"
-        )
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise TableError("utf16")
-    zero = data.find(b"\x00")
-    if zero >= 0:
-        raise TableError("binary", offset=zero + 1)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
-        raise TableError("encoding", line=line, column=column) from None
 
 
 def _delimiter(text: str) -> str:
@@ -211,6 +176,20 @@ def parse_batch_csv(
     See the module's documentation for the format. Labels come back counting from 1 (NaN for an
     ignored row) whether the file had ``label`` or ``target``.
 
+    Parameters
+    ----------
+    data : str or bytes
+        The CSV text; bytes are decoded by :func:`~ce_core.decode_csv` (UTF-8 only).
+    max_bytes, max_rows : int
+        Larger files (``too_big``) and more example rows (``too_many_rows``) are refused.
+    tol : float
+        How far from 1 a row of probability targets may sum.
+
+    Returns
+    -------
+    BatchTable
+        The logits ``(N, K)``, the labels ``(N,)`` or None, the probability targets or None.
+
     Raises
     ------
     TableError
@@ -230,70 +209,85 @@ def parse_batch_csv(
     """
     text = decode_csv(data, max_bytes=max_bytes) if isinstance(data, bytes) else data
     text = text.removeprefix("\ufeff")  # a byte order mark pasted along with the text
+    _check_size(text, max_bytes)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    rows = _Rows()
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):  # else a blank line, or an empty row of commas
+                rows.read(cells, reader.line_num, max_rows)
+    except csv.Error as exc:
+        raise TableError("malformed", line=reader.line_num, detail=str(exc)) from None
+    if rows.header is None:
+        raise TableError("no_header")
+    if not rows.lines:
+        raise TableError("no_rows", line=reader.line_num)
+    return rows.table(tol)
+
+
+def _check_size(text: str, max_bytes: int) -> None:
+    """Raise ``too_big`` if ``text`` is longer than ``max_bytes`` once encoded as UTF-8."""
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise TableError(
             "too_big",
             size_mb=f"{len(text.encode('utf-8', 'surrogatepass')) / 2**20:.1f}",
             max_mb=f"{max_bytes / 2**20:g}",
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    header: _Header | None = None
-    lines: list[int] = []
-    logits, labels, soft = [], [], []
-    try:
-        for cells in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line, or a spreadsheet's empty row of commas
-            codepoint = _control("".join(cells))
-            if codepoint is not None:
-                position = next(i for i, c in enumerate(cells) if _control(c))
-                raise TableError(
-                    "control_character",
-                    line=line,
-                    column=position + 1,
-                    token=cells[position].strip()[:30],
-                    codepoint=codepoint,
-                )
-            if header is None:
-                header = _Header(cells, line)
-                continue
-            if len(cells) != header.width:
-                column = (
-                    min(len(cells), header.width) + 1
-                )  # the first missing, or first extra, cell
-                raise TableError(
-                    "cell_count",
-                    line=line,
-                    column=column,
-                    count=len(cells),
-                    expected=header.width,
-                )
-            if len(lines) == max_rows:
-                raise TableError("too_many_rows", line=line, max_rows=max_rows)
-            lines.append(line)
-            k = len(header.z)
-            logits.append(_numbers(cells, header.z, header, line, logit=True))
-            if header.label is not None:
-                labels.append(_label(cells, header, line, k))
-            if header.q:
-                soft.append(_numbers(cells, header.q, header, line, logit=False))
-    except csv.Error as exc:
-        raise TableError("malformed", line=reader.line_num, detail=str(exc)) from None
-    if header is None:
-        raise TableError("no_header")
-    if not lines:
-        raise TableError("no_rows", line=reader.line_num)
-    try:
-        return check_batch_table(
-            np.array(logits),
-            np.array(labels) if header.label is not None else None,
-            np.array(soft) if header.q else None,
-            tol=tol,
-        )
-    except TableError as exc:
-        if not exc.row:
-            raise
-        columns = header.z if exc.name.startswith("z") else header.q
-        column = columns[exc.column - 1] + 1 if exc.column else 0
-        raise exc.at(line=lines[exc.row - 1], row=0, column=column) from None
+
+
+class _Rows:
+    """The header, then the rows read so far: logits, labels, probability targets, line numbers."""
+
+    def __init__(self) -> None:
+        self.header: _Header | None = None
+        self.lines: list[int] = []
+        self.logits: list[np.ndarray] = []
+        self.labels: list[float] = []
+        self.soft: list[np.ndarray] = []
+
+    def read(self, cells: list[str], line: int, max_rows: int) -> None:
+        """Read one line that is not blank: the header first, then one example per line."""
+        codepoint = _control("".join(cells))
+        if codepoint is not None:
+            position = next(i for i, c in enumerate(cells) if _control(c))
+            raise TableError(
+                "control_character",
+                line=line,
+                column=position + 1,
+                token=cells[position].strip()[:30],
+                codepoint=codepoint,
+            )
+        header = self.header
+        if header is None:
+            self.header = _Header(cells, line)
+            return
+        if len(cells) != header.width:
+            column = min(len(cells), header.width) + 1  # the first missing, or first extra, cell
+            raise TableError(
+                "cell_count", line=line, column=column, count=len(cells), expected=header.width
+            )
+        if len(self.lines) == max_rows:
+            raise TableError("too_many_rows", line=line, max_rows=max_rows)
+        self.lines.append(line)
+        self.logits.append(_numbers(cells, header.z, header, line, logit=True))
+        if header.label is not None:
+            self.labels.append(_label(cells, header, line, len(header.z)))
+        if header.q:
+            self.soft.append(_numbers(cells, header.q, header, line, logit=False))
+
+    def table(self, tol: float) -> BatchTable:
+        """Return the rows checked as a whole, errors moved to the file's line and column."""
+        header = self.header
+        try:
+            return check_batch_table(
+                np.array(self.logits),
+                np.array(self.labels) if header.label is not None else None,
+                np.array(self.soft) if header.q else None,
+                tol=tol,
+            )
+        except TableError as exc:
+            if not exc.row:
+                raise
+            columns = header.z if exc.name.startswith("z") else header.q
+            column = columns[exc.column - 1] + 1 if exc.column else 0
+            raise exc.at(line=self.lines[exc.row - 1], row=0, column=column) from None

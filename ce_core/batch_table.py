@@ -106,6 +106,17 @@ def _first(mask: np.ndarray) -> tuple[int, int]:
     return int(row), int(column)
 
 
+def _check_size(n: int, k: int) -> None:
+    if n == 0:
+        raise TableError("no_rows")
+    if n > MAX_ROWS:
+        raise TableError("too_many_rows", max_rows=MAX_ROWS)
+    if k < 2:
+        raise TableError("too_few_classes", k=k)
+    if k > MAX_CLASSES:
+        raise TableError("too_many_classes", k=k, max_classes=MAX_CLASSES)
+
+
 def _check_logits(z: np.ndarray) -> None:
     with np.errstate(invalid="ignore"):
         for code, bad in (("blank", np.isnan(z)), ("pos_inf", np.isposinf(z))):
@@ -180,14 +191,7 @@ def check_batch_table(
     if z.ndim != 2:
         raise ValueError(f"logits must be an N x K table, got shape {z.shape}")
     n, k = z.shape
-    if n == 0:
-        raise TableError("no_rows")
-    if n > MAX_ROWS:
-        raise TableError("too_many_rows", max_rows=MAX_ROWS)
-    if k < 2:
-        raise TableError("too_few_classes", k=k)
-    if k > MAX_CLASSES:
-        raise TableError("too_many_classes", k=k, max_classes=MAX_CLASSES)
+    _check_size(n, k)
     _check_logits(z)
     y = None
     if labels is not None:

@@ -49,6 +49,21 @@ def sigmoid(x: ArrayLike) -> np.ndarray:
     :math:`x < 0`, so the exponential never overflows and small results keep their relative
     accuracy. ``sigmoid(inf) = 1``, ``sigmoid(-inf) = 0``, NaN stays NaN.
 
+    Parameters
+    ----------
+    x : array_like
+        Logits, any shape (a scalar too). float16/32/64 are kept; integers become float64.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`\sigma(x)` in :math:`[0, 1]`, shaped and typed as ``x``.
+
+    References
+    ----------
+    The two branches are the usual stable evaluation of the logistic function; see M. Mächler,
+    "Accurately computing log(1 - exp(-|a|))", Rmpfr package vignette, 2012.
+
     Examples
     --------
     >>> sigmoid([0.0, 2.0, -800.0, np.inf])
@@ -70,6 +85,16 @@ def sigmoid_grad(x: ArrayLike) -> np.ndarray:
     Its maximum is 1/4 at :math:`x = 0`: the reason a sigmoid layer passes back at most a quarter
     of the gradient it receives.
 
+    Parameters
+    ----------
+    x : array_like
+        Logits, any shape; dtype kept as in :func:`sigmoid`.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`\sigma'(x)` in :math:`[0, 1/4]`, shaped and typed as ``x``.
+
     Examples
     --------
     >>> sigmoid_grad([0.0, 40.0])
@@ -88,6 +113,21 @@ def log_sigmoid(x: ArrayLike) -> np.ndarray:
 
     Finite for every finite ``x``, where ``np.log(sigmoid(x))`` gives ``-inf`` once
     :math:`\sigma(x)` underflows (:math:`x < -745` in float64).
+
+    Parameters
+    ----------
+    x : array_like
+        Logits, any shape; dtype kept as in :func:`sigmoid`.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`\ln \sigma(x) \le 0`, shaped and typed as ``x``.
+
+    References
+    ----------
+    M. Mächler, "Accurately computing log(1 - exp(-|a|))", Rmpfr package vignette, 2012
+    (:math:`\ln(1 + e^{x})` written as :math:`\max(x, 0) + \mathrm{log1p}(e^{-|x|})`).
 
     Examples
     --------
@@ -178,6 +218,10 @@ def binary_cross_entropy_with_logits(
         divided by the number of elements (weights do not change the denominator, unlike
         :func:`~ce_core.cross_entropy`). An empty ``x`` has mean NaN.
 
+    Returns
+    -------
+    The reduced loss, a NumPy scalar of ``x``'s dtype; for ``"none"``, the losses shaped as ``x``.
+
     Notes
     -----
     A term whose coefficient is exactly 0 contributes 0 even when its softplus is infinite, so
@@ -216,6 +260,16 @@ def binary_cross_entropy_with_logits_grad(
     For ``"none"`` it is the gradient of the sum of the losses. Same arguments as the loss; the
     result has ``x``'s shape and dtype.
 
+    Parameters
+    ----------
+    x, y, weight, pos_weight, reduction
+        As for :func:`binary_cross_entropy_with_logits`.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`\partial L / \partial x`, shaped and typed as ``x`` (float16 past 65504: ``inf``).
+
     Examples
     --------
     >>> binary_cross_entropy_with_logits_grad([0.0, 2.0], [1.0, 0.0], reduction="sum")
@@ -235,37 +289,3 @@ def binary_cross_entropy_with_logits_grad(
         if reduction == "mean":
             grad = grad / z.dtype.type(max(z.size, 1))
     return cast(grad, dtype)[()]  # float16 beyond 65504: inf
-
-
-def naive_binary_cross_entropy(x: ArrayLike, y: ArrayLike) -> np.ndarray:
-    r"""Return the textbook :math:`-y \ln \sigma(x) - (1 - y) \ln(1 - \sigma(x))`, computed naively.
-
-    Each step in x's own dtype, exactly as written: :math:`\sigma = 1/(1 + e^{-x})`, then the two
-    logarithms. It breaks silently (no warning escapes), which is what the stability page shows:
-
-    * :math:`x = 40, y = 0` in float64 (or :math:`x = 17` in float32): :math:`\sigma` rounds to 1,
-      :math:`\ln(1 - \sigma) = -\infty` and the loss is ``inf`` instead of 40;
-    * :math:`x = 40, y = 1`: :math:`0 \cdot \ln 0 = 0 \cdot (-\infty)` is NaN instead of
-      :math:`4 \cdot 10^{-18}`;
-    * :math:`x = -800`: :math:`e^{800}` overflows, :math:`\sigma = 0` and the loss is inf or NaN.
-
-    Element by element, no reduction. Never use it for training: use
-    :func:`binary_cross_entropy_with_logits`.
-
-    Examples
-    --------
-    >>> naive_binary_cross_entropy([40.0, 40.0, -800.0], [0.0, 1.0, 1.0])
-    array([inf, nan, inf])
-    >>> binary_cross_entropy_with_logits([40.0, 40.0, -800.0], [0.0, 1.0, 1.0], reduction="none")
-    array([4.00000000e+01, 4.24835426e-18, 8.00000000e+02])
-    """
-    z = as_float_array(x, "logits")
-    t = cast(as_float_array(y, "target"), z.dtype)
-    if t.shape != z.shape:
-        raise ValueError(
-            f"target must have the same shape as the logits, got {t.shape} and {z.shape}"
-        )
-    one = z.dtype.type(1)
-    with np.errstate(all="ignore"):
-        s = one / (one + np.exp(-z))
-        return (-t * np.log(s) - (one - t) * np.log(one - s))[()]

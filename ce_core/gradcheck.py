@@ -65,6 +65,10 @@ def numerical_grad(
     -------
     An array shaped as ``z``, of its dtype. Costs ``2 z.size`` calls of ``f``.
 
+    References
+    ----------
+    J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer, 2006, §8.1.
+
     Examples
     --------
     >>> numerical_grad(lambda v: np.sum(v**2), np.array([1.0, -2.0, 3.0])).round(8)
@@ -131,9 +135,26 @@ def gradient_check_sweep(
     (round-off), and bottom out near :math:`h \approx 10^{-5}` in float64, :math:`10^{-2}` to
     :math:`10^{-3}` in float32. Steps too small for ``z``'s dtype give NaN.
 
+    Parameters
+    ----------
+    f : callable
+        The scalar function, called on a float array shaped as ``z``.
+    grad_f : callable
+        Its analytic gradient, called once at ``z``.
+    z : array_like
+        The point; a float array (its dtype sets the round-off).
+    eps_values : array_like
+        The steps :math:`h` to try.
+
     Returns
     -------
-    A float64 array shaped as ``eps_values``.
+    ndarray
+        The relative errors, float64, shaped as ``eps_values``.
+
+    References
+    ----------
+    J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., Springer, 2006, §8.1
+    (the truncation and round-off errors of central differences).
 
     Examples
     --------

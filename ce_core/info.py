@@ -48,6 +48,23 @@ def entropy(p: ArrayLike, axis: int = -1) -> np.ndarray:
     ``axis`` holds the classes and is removed from the shape; the dtype is kept. 0 for a one-hot
     ``p``, :math:`\ln K` (the largest possible) for the uniform distribution over K classes.
 
+    Parameters
+    ----------
+    p : array_like
+        Probabilities, each slice along ``axis`` a distribution.
+    axis : int
+        The axis of the classes.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`H(p) \ge 0` in nats, in ``p``'s dtype.
+
+    References
+    ----------
+    C. E. Shannon, "A mathematical theory of communication", *Bell System Technical Journal* 27
+    (1948), 379–423.
+
     Examples
     --------
     >>> float(entropy([0.5, 0.5]))  # ln 2
@@ -66,6 +83,23 @@ def perplexity(p: ArrayLike, axis: int = -1) -> np.ndarray:
     r"""Return :math:`e^{H(p)}`: the number of equally likely classes that would be as uncertain.
 
     Between 1 (one class is certain) and K (uniform over K classes).
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities, each slice along ``axis`` a distribution.
+    axis : int
+        The axis of the classes, removed from the shape.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`e^{H(p)}`, in ``p``'s dtype.
+
+    References
+    ----------
+    F. Jelinek, R. L. Mercer, L. R. Bahl and J. K. Baker, "Perplexity — a measure of the
+    difficulty of speech recognition tasks", *J. Acoust. Soc. Am.* 62 (1977), S63.
 
     Examples
     --------
@@ -105,6 +139,23 @@ def kl_divergence(q: ArrayLike, p: ArrayLike, axis: int = -1) -> np.ndarray:
     where :math:`p_k = 0`); a class with :math:`q_k > 0` and :math:`p_k = 0` makes it ``inf``.
     Never negative for distributions (up to rounding), 0 exactly when ``q == p``, and not
     symmetric. ``axis`` is removed from the shape.
+
+    Parameters
+    ----------
+    q, p : array_like
+        The true and the model's distributions, the same shape.
+    axis : int
+        The axis of the classes.
+
+    Returns
+    -------
+    ndarray or NumPy scalar
+        :math:`D_{KL}(q \,\|\, p) \ge 0`, possibly ``inf``, in the inputs' dtype.
+
+    References
+    ----------
+    S. Kullback and R. A. Leibler, "On information and sufficiency", *Ann. Math. Statist.* 22
+    (1951), 79–86.
 
     Examples
     --------

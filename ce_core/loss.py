@@ -92,8 +92,7 @@ def cross_entropy(
 
     Returns
     -------
-    A NumPy scalar of the logits' dtype, or for ``"none"`` an array of shape ``(N,)`` (a scalar
-    for a single example).
+    A NumPy scalar of the logits' dtype; for ``"none"``, shape ``(N,)`` (a scalar for one example).
 
     Notes
     -----

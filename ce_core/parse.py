@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import chain
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -175,6 +174,11 @@ def parse_vector(
         When False, a ``nan`` (resp. ``inf``/``-inf``) raises ``nan_not_allowed``
         (``inf_not_allowed``) naming its position.
 
+    Returns
+    -------
+    ndarray, shape (count,), float64
+        The numbers in the order typed.
+
     Raises
     ------
     ParseError
@@ -196,6 +200,16 @@ def parse_vector(
     if len(text) > max_chars:
         raise ParseError("too_long", column=max_chars, length=len(text), max_chars=max_chars)
     inner, offset = _unwrap(text)
+    values = _read_items(inner, offset, max_count, allow_nan, allow_inf)
+    if not values:
+        raise ParseError("empty")
+    return np.array(values, dtype=np.float64)
+
+
+def _read_items(
+    inner: str, offset: int, max_count: int, allow_nan: bool, allow_inf: bool
+) -> list[float]:
+    """Return the numbers between the separators of ``inner`` (which starts at ``offset``)."""
     values: list[float] = []
     after_comma = True  # at the start, a comma would also leave an empty item before it
     for match in _ITEMS.finditer(inner):
@@ -211,9 +225,7 @@ def parse_vector(
                 "too_many", token=token, position=max_count + 1, column=column, max_count=max_count
             )
         values.append(_number(token, len(values) + 1, column, allow_nan, allow_inf))
-    if not values:
-        raise ParseError("empty")
-    return np.array(values, dtype=np.float64)
+    return values
 
 
 def _formatted(value: np.floating, digits: int | None) -> str:
@@ -251,79 +263,3 @@ def format_vector(values: ArrayLike, digits: int | None = 6) -> str:
     if x.ndim > 1:
         raise ValueError(f"values must be a list of numbers, got shape {x.shape}")
     return ", ".join(_formatted(v, digits) for v in x.reshape(-1))
-
-
-_NAME_SEPARATORS = re.compile(r"[,，、\n]")
-
-
-def _control(name: str) -> str | None:
-    """Return the first control character or lone surrogate of ``name`` as U+XXXX, or None.
-
-    Format characters are allowed: the zero-width joiner is part of many emoji.
-    """
-    for c in name:
-        if unicodedata.category(c) in ("Cc", "Cs"):
-            return f"U+{ord(c):04X}"
-    return None
-
-
-def parse_class_names(
-    text: str, num_classes: int | None = None, *, max_count: int = 1000, max_length: int = 40
-) -> list[str]:
-    """Return the class names in ``text``, separated by commas (``,``, ``，``, ``、``) or newlines.
-
-    Each name is stripped of surrounding whitespace; blank text gives ``[]``. Empty names before
-    the first name or after the last are ignored (a trailing comma or newline), but an empty name
-    between two names is refused: it would shift every following name to the wrong class.
-
-    Parameters
-    ----------
-    text : str
-        What was typed.
-    num_classes : int, optional
-        When given, there must be exactly this many names, or none at all.
-    max_count, max_length : int
-        At most this many names, each of at most this many characters.
-
-    Raises
-    ------
-    ParseError
-        ``too_many_names`` (more than ``max_count``, found without reading further),
-        ``name_too_long`` (more than ``max_length`` characters), ``empty_name``,
-        ``name_bad_character`` (a control character inside a name), or ``names_count`` (with
-        ``count`` and ``k``: not one name per class).
-
-    Examples
-    --------
-    >>> parse_class_names("cat, dog，bird\\nfish\\n")
-    ['cat', 'dog', 'bird', 'fish']
-    >>> parse_class_names("   ")
-    []
-    """
-    names: list[str] = []
-    gap: dict | None = None  # where the first empty name after the last name was
-    start = 0
-    ends = chain((m.start() for m in _NAME_SEPARATORS.finditer(text)), [len(text)])
-    for end in ends:
-        raw = text[start:end]
-        name = raw.strip()
-        column = start + len(raw) - len(raw.lstrip())
-        start = end + 1
-        where = {"token": name, "position": len(names) + 1, "column": column}
-        if not name:
-            gap = gap or where
-            continue
-        if gap is not None and names:
-            raise ParseError("empty_name", **gap)
-        gap = None
-        if len(names) == max_count:
-            raise ParseError("too_many_names", max_count=max_count, **where)
-        if len(name) > max_length:
-            raise ParseError("name_too_long", length=len(name), max_length=max_length, **where)
-        codepoint = _control(name)
-        if codepoint is not None:
-            raise ParseError("name_bad_character", codepoint=codepoint, **where)
-        names.append(name)
-    if num_classes is not None and names and len(names) != num_classes:
-        raise ParseError("names_count", count=len(names), k=num_classes)
-    return names

@@ -35,6 +35,26 @@ def random_vocabulary_logits(
     with ``seed``), then ``hint`` is added to each row's true token, drawn uniformly. The same
     arguments always give the same numbers.
 
+    Parameters
+    ----------
+    num_rows : int
+        N, the number of predicted tokens, from 1 to :data:`MAX_VOCAB_ROWS`.
+    vocab_size : int
+        K, at least 2; GPT-2's 50,257 by default.
+    seed : int
+        The generator's seed.
+    spread : float
+        :math:`\sigma \ge 0`, the standard deviation of the logits.
+    hint : float
+        :math:`h`, added to the true token's logit: how much the "model" knows.
+
+    Returns
+    -------
+    z : ndarray, shape (N, K), float32
+        The logits.
+    tokens : ndarray, shape (N,), int64
+        Each row's true token, counting from 0.
+
     Examples
     --------
     >>> z, tokens = random_vocabulary_logits(2, 10, seed=1, hint=5.0)
@@ -78,6 +98,20 @@ def top_k(logits: ArrayLike, count: int) -> tuple[np.ndarray, np.ndarray]:
 
     Ties keep the smaller column first.
 
+    Parameters
+    ----------
+    logits : array_like, shape (N, K) or (K,)
+        The scores; a 1-D input is one row.
+    count : int
+        How many to keep per row (at most K).
+
+    Returns
+    -------
+    columns : ndarray, shape (N, count), int64
+        The columns of the largest logits, largest first.
+    values : ndarray, shape (N, count)
+        The logits there, in the input's dtype.
+
     Examples
     --------
     >>> top_k([[0.1, 3.0, 2.0, 3.0]], 2)
@@ -98,6 +132,21 @@ def top_k(logits: ArrayLike, count: int) -> tuple[np.ndarray, np.ndarray]:
 
 def summarise_vocabulary(logits: ArrayLike, tokens: ArrayLike, top: int = 5) -> VocabularySummary:
     r"""Return the losses, the :math:`\ln K` baseline and the top tokens of a batch of logits.
+
+    Parameters
+    ----------
+    logits : array_like, shape (N, K)
+        The logits, as from :func:`random_vocabulary_logits`.
+    tokens : array_like, shape (N,)
+        Each row's true token, counting from 0.
+    top : int
+        How many of the most probable tokens to keep per row.
+
+    Returns
+    -------
+    VocabularySummary
+        The per-row losses (from :func:`~ce_core.cross_entropy`), their mean, :math:`\ln K`, the
+        true token's probability and rank, and the ``top`` tokens with their probabilities.
 
     Examples
     --------

@@ -7,10 +7,8 @@ deficiency. Their meaning never changes from chart to chart.
 
 from __future__ import annotations
 
-import base64
 import copy
 
-import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -34,81 +32,6 @@ TEXT_SIZE = 16  # the values printed on the bars
 TITLE_SIZE = 20
 
 
-class FigureSpec:
-    """A Plotly figure held as a plain dict, built with the few ``go.Figure`` methods we use.
-
-    ``go.Figure`` validates every property on every call (about 20 ms a chart); this builds the
-    same JSON with none of that, for charts redrawn on every keystroke. ``update_*`` merge nested
-    dicts as Plotly does; ``None`` values are left out, as Plotly leaves them out.
-    """
-
-    def __init__(self) -> None:
-        self.data: list[dict] = []
-        self.layout: dict = {"annotations": []}
-
-    def add_scatter(self, **trace: object) -> FigureSpec:
-        packed = {k: _typed_array(v) if isinstance(v, np.ndarray) else v for k, v in trace.items()}
-        self.data.append({"type": "scatter", **_without_none(packed)})
-        return self
-
-    def add_annotation(self, **annotation: object) -> FigureSpec:
-        self.layout["annotations"].append(_without_none(annotation))
-        return self
-
-    def update_layout(self, **changes: object) -> FigureSpec:
-        self.layout = merged(self.layout, _without_none(changes))
-        return self
-
-    def update_xaxes(self, **changes: object) -> FigureSpec:
-        return self.update_layout(xaxis=_titled(changes))
-
-    def update_yaxes(self, **changes: object) -> FigureSpec:
-        return self.update_layout(yaxis=_titled(changes))
-
-    def to_dict(self) -> dict:
-        return {"data": self.data, "layout": self.layout}
-
-
-def _typed_array(values: np.ndarray) -> dict | list:
-    """Return a float array as Plotly.js 3's typed array (compact base64 in which NaN stays NaN,
-    as ``go.Figure`` sends it); other arrays as lists."""
-    if values.dtype.kind != "f":
-        return values.tolist()
-    data = np.ascontiguousarray(values, dtype="<f8")
-    return {"dtype": "f8", "bdata": base64.b64encode(data.tobytes()).decode("ascii")}
-
-
-def _titled(axis: dict) -> dict:
-    """Return ``axis`` with a plain-string title as Plotly.js 3 wants it, ``{"text": ...}``."""
-    title = axis.get("title")
-    return {**axis, "title": {"text": title}} if isinstance(title, str) else axis
-
-
-def _without_none(values: dict) -> dict:
-    return {
-        key: _without_none(value) if isinstance(value, dict) else value
-        for key, value in values.items()
-        if value is not None
-    }
-
-
-def base_layout(fig: FigureSpec, title: str, *, height: int = HEIGHT, scale: float = 1.0):
-    """Return ``fig`` with the shared layout: title, fonts, margins, white background."""
-    fig.update_layout(
-        title={"text": title, "font": {"size": round(TITLE_SIZE * scale)}, "x": 0.0},
-        font={"size": round(FONT_SIZE * scale), "color": INK},
-        height=round(height * scale),
-        margin={"l": 60, "r": 20, "t": 60, "b": 64},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1},
-        bargap=0.25,
-    )
-    fig.update_xaxes(showgrid=False, linecolor=INK, ticks="outside")
-    fig.update_yaxes(gridcolor=GRID, zerolinecolor=INK, linecolor=INK)
-    return fig
-
-
 def merged(base: dict, extra: dict) -> dict:
     """Return ``base`` updated by ``extra``, nested dicts merged rather than replaced."""
     out = dict(base)
@@ -122,7 +45,7 @@ def merged(base: dict, extra: dict) -> dict:
 
 
 def layout(title: str, *, height: int = HEIGHT, **extra: object) -> dict:
-    """Return the shared layout as a plain dict (what ``base_layout`` applies), plus ``extra``.
+    """Return the shared layout as a plain dict, with ``extra`` merged in.
 
     Figures built as plain dicts skip Plotly's slow object validation: the Playground redraws
     every chart on every keystroke, so its figures are dicts.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lab.language import t
-from lab.lessons import LESSONS
+from lab.lessons import EXTRA_PAGES, LESSONS
 from lab.presentation import presenting
 
 
@@ -25,11 +25,13 @@ def page_header(prefix: str) -> None:
 def next_lesson(current: str, pages: dict[str, st.Page]) -> None:
     """Draw a "next lesson →" link at the bottom of lesson ``current`` (none after the last).
 
-    ``pages`` maps each lesson to its ``st.Page``; the lecture note's order is ``LESSONS``.
+    ``pages`` maps each lesson to its ``st.Page``; the lecture note's order is ``LESSONS``, and
+    the exercises come after it.
     """
-    if current not in LESSONS or current == LESSONS[-1]:
+    order = (*LESSONS, *EXTRA_PAGES)  # after the last lesson, the exercises
+    if current not in order or current == order[-1]:
         return
-    following = LESSONS[LESSONS.index(current) + 1]
+    following = order[order.index(current) + 1]
     st.divider()
     st.page_link(
         pages[following],

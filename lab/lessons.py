@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 LESSONS = ("playground", "derivation", "stability", "binary", "training", "batch")
+EXTRA_PAGES = ("exercises",)  #: pages that are not lessons of the lecture, laid out the same way
 
 
 def script(lesson: str) -> str:

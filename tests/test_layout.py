@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lab.lessons import LESSONS, script
+from lab.lessons import EXTRA_PAGES, LESSONS, script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,6 +18,6 @@ def test_no_script_stands_directly_in_pages():
 
 
 def test_every_lesson_is_a_folder_with_its_page_and_texts():
-    for lesson in LESSONS:
+    for lesson in (*LESSONS, *EXTRA_PAGES):
         assert (ROOT / script(lesson)).is_file()
         assert (ROOT / "pages" / lesson / "texts.py").is_file()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from lab.lessons import LESSONS
+from lab.lessons import EXTRA_PAGES, LESSONS
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -18,7 +18,7 @@ _SHARED = ("lab.i18n.common", "lab.i18n.errors", "lab.i18n.live")
 
 def _load() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
-    for name in (*_SHARED, *(f"pages.{lesson}.texts" for lesson in LESSONS)):
+    for name in (*_SHARED, *(f"pages.{lesson}.texts" for lesson in (*LESSONS, *EXTRA_PAGES))):
         module = import_module(name)
         for lang, strings in (("en", module.EN), ("zh", module.ZH)):
             twice = table[lang].keys() & strings.keys()

@@ -9,44 +9,22 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 
 from ce_core import BatchTable
+from lab import numbers
+from pages.batch.options import Options
 
 SNIPPET_MAX_NUMBERS = 2_000  # more than this, and the snippet reads the downloaded CSV instead
 CSV_NAME = "batch.csv"
 
 
-@dataclass(frozen=True)
-class Options:
-    """The options of ``F.cross_entropy`` chosen on the page (targets: labels or probabilities)."""
-
-    soft: bool
-    weight: np.ndarray | None
-    ignore_index: int
-    reduction: str
-    label_smoothing: float
-
-    def kwargs(self) -> dict:
-        """Return the keyword arguments of ce_core's cross_entropy (and PyTorch's)."""
-        return {
-            "weight": self.weight,
-            "ignore_index": -100 if self.soft else self.ignore_index,
-            "reduction": self.reduction,
-            "label_smoothing": self.label_smoothing,
-        }
-
-
 def _float(value: float) -> str:
+    """Return every digit of ``value`` (:func:`lab.numbers.full`), NaN as ``nan`` as in Python."""
     value = float(value)
-    return (
-        repr(value)
-        if math.isfinite(value)
-        else {math.inf: "inf", -math.inf: "-inf"}.get(value, "nan")
-    )
+    return "nan" if math.isnan(value) else numbers.full(value)
 
 
 def batch_csv(table: BatchTable) -> str:
@@ -94,13 +72,7 @@ def _json_value(value):
 def results_json(options: Options, loss, denominator: float | None, losses, grad, targets) -> str:
     """Return the options and every result as JSON (NaN and infinities written as strings)."""
     document = {
-        "options": {
-            "targets": "probabilities" if options.soft else "class indices (from 0)",
-            "weight": None if options.weight is None else _json_value(options.weight),
-            "ignore_index": None if options.soft else options.ignore_index,
-            "reduction": options.reduction,
-            "label_smoothing": options.label_smoothing,
-        },
+        "options": options.record(),
         "loss": _json_value(np.asarray(loss, dtype=np.float64)),
         "mean_denominator": None if denominator is None else _json_value(denominator),
         "row_losses": _json_value(np.asarray(losses, dtype=np.float64)),
@@ -160,10 +132,14 @@ def _call(logits: str, options: Options) -> str:
     return "F.cross_entropy(\n    " + ",\n    ".join(arguments) + ",\n)"
 
 
+def _inline(table: BatchTable, options: Options) -> bool:
+    """Return whether the snippet holds the batch itself (else it reads the downloaded CSV)."""
+    return table.logits.size * (2 if options.soft else 1) <= SNIPPET_MAX_NUMBERS
+
+
 def _data_lines(table: BatchTable, options: Options, targets: np.ndarray | None) -> list[str]:
     """Return the lines that build ``z`` and ``target``: inline, or read from the CSV."""
-    numbers = table.logits.size * (2 if options.soft else 1)
-    if numbers <= SNIPPET_MAX_NUMBERS:
+    if _inline(table, options):
         lines = [f"z = torch.tensor({_matrix(table.logits)}, dtype=torch.float64)"]
         if options.soft:
             lines.append(f"target = torch.tensor({_matrix(table.soft)}, dtype=torch.float64)")
@@ -209,7 +185,7 @@ def torch_snippet(
     lines = ["import torch", "import torch.nn.functional as F", ""]
     if not options.soft:
         lines.append(comments("labels"))
-    if table.logits.size * (2 if options.soft else 1) > SNIPPET_MAX_NUMBERS:
+    if not _inline(table, options):
         lines.append(comments("csv"))
     lines += _data_lines(table, options, targets)
     lines.append("z.requires_grad_(True)")

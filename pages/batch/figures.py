@@ -1,6 +1,7 @@
-"""Figures of the Batch page: row losses, the gradient table, H(t) + KL, the double softmax.
+"""Figures of the Batch page: row losses, the gradient table, H(t) + KL, the vocabulary's losses.
 
-Plain Plotly dicts (see ``style.layout``); values go in as lists so tests can read them back.
+The double softmax's figures are in :mod:`pages.batch.figures_double`. Plain Plotly dicts (see
+``lab.charts.layout``); values go in as lists so tests can read them back.
 Rows are categories "1", "2", … (counting from 1 like the table); a value that is not a finite
 number is drawn as a purple marker on the axis with its name (∞, NaN), never left out.
 """
@@ -17,8 +18,10 @@ from lab.charts import BROKEN, INK, NEGATIVE, OTHER, POSITIVE, SERIES, TEXT_SIZE
 
 IGNORED = "#BBBBBB"  # a row PyTorch leaves out
 ENTROPY, DIVERGENCE = SERIES[0], SERIES[3]
-RIGHT, WRONG = SERIES[0], SERIES[1]
-BAND = "rgba(213, 94, 0, 0.15)"  # the range the double-softmax loss cannot leave
+# The y axis reaches past the tallest bar, so the value printed over it still fits.
+HEADROOM, STACK_HEADROOM = 1.3, 1.25
+HEATMAP_MIN_HEIGHT, HEATMAP_MARGINS, HEATMAP_ROW = 260, 120, 34  # px
+BROKEN_MARKER_SIZE = 16
 # A legend under the plot: above it, long names would run into the title on a half-width chart.
 BELOW = {
     "orientation": "h",
@@ -30,11 +33,13 @@ BELOW = {
 }
 
 
-def _rows(count: int) -> list[str]:
+def row_names(count: int) -> list[str]:
+    """Return the rows as the table numbers them: "1", "2", …"""
     return [str(n + 1) for n in range(count)]
 
 
-def _finite(values: Sequence[float]) -> list[float | None]:
+def finite_or_none(values: Sequence[float]) -> list[float | None]:
+    """Return ``values`` with None for ∞ and NaN, which a bar cannot show."""
     return [v if math.isfinite(v) else None for v in values]
 
 
@@ -49,7 +54,7 @@ def _broken_markers(names: list[str], values: list[float], text: str) -> list[di
             "x": [names[i] for i in where],
             "y": [0.0] * len(where),
             "mode": "markers+text",
-            "marker": {"color": BROKEN, "size": 16, "symbol": "diamond"},
+            "marker": {"color": BROKEN, "size": BROKEN_MARKER_SIZE, "symbol": "diamond"},
             "text": [numbers.bar(values[i]) for i in where],
             "textposition": "top center",
             "textfont": {"size": TEXT_SIZE, "color": BROKEN},
@@ -85,9 +90,29 @@ def _hline(y: float, label: str, colour: str = INK) -> tuple[dict, dict]:
     return shape, note
 
 
-def _top(values: Sequence[float], *more: float) -> float:
+def tallest(values: Sequence[float], *more: float) -> float:
+    """Return the largest finite value (1 if there is none or it is 0), for the y range."""
     finite = [v for v in (*values, *more) if math.isfinite(v)]
     return max(finite, default=1.0) or 1.0
+
+
+def _loss_bars(
+    names: list[str], values: list[float], colour: str | list[str], labels: list[str], size: int
+) -> dict:
+    """Return one bar per row's loss, ``labels`` printed over them (a bar for ∞ or NaN is empty;
+    :func:`_broken_markers` marks it)."""
+    return {
+        "type": "bar",
+        "x": names,
+        "y": finite_or_none(values),
+        "marker": {"color": colour},
+        "text": labels,
+        "textposition": "outside",
+        "textfont": {"size": size},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
+        "showlegend": False,
+    }
 
 
 def row_losses_figure(
@@ -98,26 +123,19 @@ def row_losses_figure(
     ``text``: ``title``, ``row``, ``loss``, ``ignored``, ``mean`` (with ``{value}``), ``broken``.
     """
     values = [float(v) for v in losses]
-    names = _rows(len(values))
-    bars = {
-        "type": "bar",
-        "x": names,
-        "y": _finite(values),
-        "marker": {"color": [IGNORED if i else OTHER for i in ignored]},
-        "text": [
-            text["ignored"] if i else numbers.bar(v) for v, i in zip(values, ignored, strict=True)
-        ],
-        "textposition": "outside",
-        "textfont": {"size": TEXT_SIZE},
-        "cliponaxis": False,
-        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
-        "showlegend": False,
-    }
+    names = row_names(len(values))
+    bars = _loss_bars(
+        names,
+        values,
+        [IGNORED if i else OTHER for i in ignored],
+        [text["ignored"] if i else numbers.bar(v) for v, i in zip(values, ignored, strict=True)],
+        TEXT_SIZE,
+    )
     shapes, notes = [], []
     if mean is not None and math.isfinite(mean):
         shape, note = _hline(mean, text["mean"].format(value=numbers.bar(mean)))
         shapes, notes = [shape], [note]
-    top = _top(values, mean if mean is not None else 0.0)
+    top = tallest(values, mean if mean is not None else 0.0)
     return {
         "data": [bars, *_broken_markers(names, values, text["broken"])],
         "layout": layout(
@@ -127,7 +145,7 @@ def row_losses_figure(
             showlegend=False,
             margin={"r": 110},
             xaxis={"title": {"text": text["row"]}, "type": "category"},
-            yaxis={"title": {"text": text["loss"]}, "range": [0, 1.3 * top]},
+            yaxis={"title": {"text": text["loss"]}, "range": [0, HEADROOM * top]},
         ),
     }
 
@@ -141,12 +159,12 @@ def gradient_heatmap(grad: np.ndarray, text: dict[str, str]) -> dict:
     values = [[float(v) for v in row] for row in grad]
     finite = [abs(v) for row in values for v in row if math.isfinite(v)]
     scale = max(finite, default=1.0) or 1.0
-    rows, classes = _rows(len(values)), _rows(grad.shape[1] if grad.ndim == 2 else 0)
+    rows, classes = row_names(len(values)), row_names(grad.shape[1] if grad.ndim == 2 else 0)
     heat = {
         "type": "heatmap",
         "x": classes,
         "y": rows,
-        "z": [_finite(row) for row in values],
+        "z": [finite_or_none(row) for row in values],
         "text": [[numbers.bar(v) for v in row] for row in values],
         "texttemplate": "%{text}",
         "textfont": {"size": TEXT_SIZE - 2},
@@ -162,7 +180,7 @@ def gradient_heatmap(grad: np.ndarray, text: dict[str, str]) -> dict:
         "data": [heat],
         "layout": layout(
             text["title"],
-            height=max(260, 120 + 34 * len(rows)),
+            height=max(HEATMAP_MIN_HEIGHT, HEATMAP_MARGINS + HEATMAP_ROW * len(rows)),
             xaxis={"title": {"text": text["class"]}, "type": "category"},
             yaxis={"title": {"text": text["row"]}, "type": "category", "autorange": "reversed"},
             margin={"b": 80},
@@ -182,14 +200,14 @@ def decomposition_figure(
     ``text``: ``title``, ``row``, ``nats``, ``entropy``, ``kl``, ``ignored``, ``broken``.
     """
     h, d, c = ([float(v) for v in values] for values in (entropy, kl, cross))
-    names = _rows(len(h))
+    names = row_names(len(h))
     kept = [not i for i in ignored]
 
     def part(values: list[float], name: str, colour: str) -> dict:
         return {
             "type": "bar",
             "x": names,
-            "y": [v if k else 0.0 for v, k in zip(_finite(values), kept, strict=True)],
+            "y": [v if k else 0.0 for v, k in zip(finite_or_none(values), kept, strict=True)],
             "name": name,
             "marker": {"color": colour},
             "hovertemplate": "%{x}: %{y:.6g}<extra>" + name + "</extra>",
@@ -222,91 +240,7 @@ def decomposition_figure(
             legend=BELOW,
             margin={"b": 130},
             xaxis={"title": {"text": text["row"]}, "type": "category"},
-            yaxis={"title": {"text": text["nats"]}, "range": [0, 1.25 * _top(c)]},
-        ),
-    }
-
-
-def _pair(right: Sequence[float], wrong: Sequence[float], text: dict[str, str]) -> list[dict]:
-    names = _rows(len(right))
-    traces = []
-    for values, name, colour in ((right, text["right"], RIGHT), (wrong, text["wrong"], WRONG)):
-        values = [float(v) for v in values]
-        traces.append(
-            {
-                "type": "bar",
-                "x": names,
-                "y": _finite(values),
-                "name": name,
-                "marker": {"color": colour},
-                "text": [numbers.bar(v, 2) for v in values],
-                "textposition": "outside",
-                "textfont": {"size": TEXT_SIZE - 4},
-                "cliponaxis": False,
-                "hovertemplate": "%{x}: %{y:.6g}<extra>" + name + "</extra>",
-            }
-        )
-    return traces
-
-
-def double_losses_figure(
-    right: Sequence[float], wrong: Sequence[float], window: tuple[float, float], text: dict
-) -> dict:
-    """Return each row's loss, correct beside double-softmaxed, with the mistake's narrow window.
-
-    ``text``: ``title``, ``row``, ``loss``, ``right``, ``wrong``, ``window``.
-    """
-    low, high = window
-    band = {
-        "type": "rect",
-        "xref": "paper",
-        "x0": 0,
-        "x1": 1,
-        "y0": low,
-        "y1": high,
-        "fillcolor": BAND,
-        "line": {"width": 0},
-        "layer": "below",
-    }
-    window_key = {  # the band's entry in the legend: a square of its colour
-        "type": "scatter",
-        "x": [None],
-        "y": [None],
-        "mode": "markers",
-        "marker": {"symbol": "square", "size": 14, "color": BAND},
-        "name": text["window"],
-    }
-    return {
-        "data": [*_pair(right, wrong, text), window_key],
-        "layout": layout(
-            text["title"],
-            barmode="group",
-            legend=BELOW,
-            shapes=[band],
-            margin={"b": 150},
-            xaxis={"title": {"text": text["row"]}, "type": "category"},
-            yaxis={
-                "title": {"text": text["loss"]},
-                "range": [0, 1.3 * _top([*right, *wrong], high)],
-            },
-        ),
-    }
-
-
-def double_gradients_figure(right: Sequence[float], wrong: Sequence[float], text: dict) -> dict:
-    """Return each row's gradient length, correct beside double-softmaxed.
-
-    ``text``: ``title``, ``row``, ``norm``, ``right``, ``wrong``.
-    """
-    return {
-        "data": _pair(right, wrong, text),
-        "layout": layout(
-            text["title"],
-            barmode="group",
-            legend=BELOW,
-            margin={"b": 130},
-            xaxis={"title": {"text": text["row"]}, "type": "category"},
-            yaxis={"title": {"text": text["norm"]}, "range": [0, 1.3 * _top([*right, *wrong])]},
+            yaxis={"title": {"text": text["nats"]}, "range": [0, STACK_HEADROOM * tallest(c)]},
         ),
     }
 
@@ -317,19 +251,8 @@ def vocabulary_figure(losses: Sequence[float], baseline: float, text: dict[str, 
     ``text``: ``title``, ``row``, ``loss``, ``baseline`` (with ``{value}``), ``broken``.
     """
     values = [float(v) for v in losses]
-    names = _rows(len(values))
-    bars = {
-        "type": "bar",
-        "x": names,
-        "y": _finite(values),
-        "marker": {"color": OTHER},
-        "text": [numbers.bar(v, 2) for v in values],
-        "textposition": "outside",
-        "textfont": {"size": TEXT_SIZE - 2},
-        "cliponaxis": False,
-        "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
-        "showlegend": False,
-    }
+    names = row_names(len(values))
+    bars = _loss_bars(names, values, OTHER, [numbers.bar(v, 2) for v in values], TEXT_SIZE - 2)
     shape, note = _hline(baseline, text["baseline"].format(value=numbers.bar(baseline)))
     return {
         "data": [bars, *_broken_markers(names, values, text["broken"])],
@@ -340,6 +263,9 @@ def vocabulary_figure(losses: Sequence[float], baseline: float, text: dict[str, 
             showlegend=False,
             margin={"r": 110},
             xaxis={"title": {"text": text["row"]}, "type": "category"},
-            yaxis={"title": {"text": text["loss"]}, "range": [0, 1.25 * _top(values, baseline)]},
+            yaxis={
+                "title": {"text": text["loss"]},
+                "range": [0, STACK_HEADROOM * tallest(values, baseline)],
+            },
         ),
     }

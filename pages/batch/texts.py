@@ -1,5 +1,7 @@
 """Strings of the Batch page (PyTorch's options on a batch of examples)."""
 
+from pages.batch import texts_double, texts_errors, texts_vocabulary
+
 EN = {
     "batch.title": "Batches & PyTorch's options",
     "batch.learn": "**What you learn here:** how PyTorch's `F.cross_entropy` turns a batch of examples "
@@ -30,16 +32,16 @@ EN = {
     "batch.paste": "CSV text",
     "batch.paste.help": "Paste the CSV (format below), then press the button.",
     "batch.load": "Load into the table",
-    "batch.upload": "CSV file (at most 5 MB)",
+    "batch.upload": "CSV file (at most {max_mb} MB)",
     "batch.upload.help": "A UTF-8 text file in the format below.",
     "batch.format.title": "The CSV format",
     "batch.format": "The first line names the columns; then one line per example.\n\n"
-    "- `z1,z2,…,zK`: the logits (2 to 1,000 classes; `-inf` masks a class).\n"
+    "- `z1,z2,…,zK`: the logits (2 to {max_classes} classes; `-inf` masks a class).\n"
     "- `label`: the true class **counting from 1**, like the table (empty: the row is ignored). "
     "Or `target`: PyTorch's index **counting from 0** (`-100` or empty: ignored).\n"
     "- `q1,…,qK` instead of (or as well as) a label: probability targets, each line adding up "
     "to 1.\n\n"
-    "At most 5 MB and 10,000 rows. Commas separate the cells (tabs, or semicolons, work too). "
+    "At most {max_mb} MB and {max_rows} rows. Commas separate the cells (tabs, or semicolons, work too). "
     "Save it as UTF-8 text.",
     "batch.loaded": "Loaded {n} rows × {k} classes into the table.",
     "batch.options": "PyTorch's options",
@@ -62,7 +64,6 @@ EN = {
     "batch.smoothing": "label_smoothing ε",
     "batch.smoothing.help": "The target becomes (1 − ε)·y + ε/K: a little probability for every class.",
     "batch.double": "Show the double-softmax mistake",
-    "batch.double.help": "Feed softmax outputs into cross_entropy as if they were logits, and compare.",
     "batch.results": "The loss, row by row",
     "batch.metric.loss": "Loss L ({reduction})",
     "batch.metric.loss.none": "one per row",
@@ -131,26 +132,6 @@ EN = {
     "batch.fig.entropy": "H(t): uncertainty of the target",
     "batch.fig.kl": "KL(t ‖ a): still to learn",
     "batch.fig.nats": "nats",
-    "batch.double.header": "The double-softmax mistake",
-    "batch.double.intro": "`F.cross_entropy` applies softmax itself. A model that already ends with "
-    "softmax and is trained with it computes softmax twice: the loss becomes "
-    "−ln softmax(a)_y with a in [0, 1], so it hardly moves, and the gradients almost vanish.",
-    "batch.double.window": "Whatever the logits, each row's mistaken loss stays between {low} and "
-    "{high} (for K = {k}): a window one nat wide. The correct loss goes from 0 to ∞.",
-    "batch.double.metric.right": "Loss, correct",
-    "batch.double.metric.wrong": "Loss, softmax twice",
-    "batch.double.metric.grad_right": "Largest gradient, correct",
-    "batch.double.metric.grad_wrong": "Largest gradient, softmax twice",
-    "batch.double.fig.losses": "Each row's loss",
-    "batch.double.fig.grads": "Length of each row's gradient ‖∂L/∂z_n‖",
-    "batch.double.fig.right": "cross_entropy(z, y)",
-    "batch.double.fig.wrong": "cross_entropy(softmax(z), y)",
-    "batch.double.fig.window": "the mistake's range",
-    "batch.double.fig.norm": "‖∂L/∂z_n‖",
-    "batch.double.col.loss_right": "loss, correct",
-    "batch.double.col.loss_wrong": "loss, softmax twice",
-    "batch.double.col.grad_right": "‖gradient‖, correct",
-    "batch.double.col.grad_wrong": "‖gradient‖, softmax twice",
     "batch.code.header": "The same in PyTorch, and the results to download",
     "batch.code.intro": "This code computes exactly the numbers on this page (float64; class labels "
     "as PyTorch's indices from 0).",
@@ -164,78 +145,9 @@ EN = {
     "a shared link keeps the options, not the table. Download the batch to share it.",
     "batch.download.csv": "Results (CSV)",
     "batch.download.json": "Results (JSON)",
-    "batch.vocab.header": "A large vocabulary: 50,257 classes",
-    "batch.vocab.intro": "A language model predicts the next token among GPT-2's 50,257. Here are "
-    "N rows of random float32 logits (seeded), z ~ σ·N(0, 1), with a hint h added to each row's "
-    "true token. A model that knows nothing scores ln K per token: the baseline to beat.",
-    "batch.vocab.n": "Rows N",
-    "batch.vocab.seed": "Seed",
-    "batch.vocab.spread": "Spread σ of the logits",
-    "batch.vocab.spread.help": "0: every token equally likely, the loss is exactly ln K. Larger: "
-    "confidence at random, which costs about σ²/2 nats more on average.",
-    "batch.vocab.hint": "Hint h for the true token",
-    "batch.vocab.hint.help": "Added to the true token's logit: how much the model knows.",
-    "batch.vocab.mean": "Mean loss",
-    "batch.vocab.baseline": "Baseline ln K",
-    "batch.vocab.perplexity": "Perplexity e^L",
-    "batch.vocab.perplexity.help": "How many tokens the model hesitates between, out of 50,257.",
-    "batch.vocab.fig": "Each row's loss, against the baseline ln K",
-    "batch.vocab.fig.baseline": "ln K = {value}",
-    "batch.vocab.col.token": "true token (id from 0)",
-    "batch.vocab.col.p": "p(true token)",
-    "batch.vocab.col.rank": "its rank",
-    "batch.vocab.col.loss": "loss",
-    "batch.vocab.col.top": "5 most likely tokens: id (p)",
-    "batch.vocab.ids": "Token ids count from 0, as in GPT-2's tokenizer. Only these numbers reach "
-    "your browser, not the {cells} logits.",
-    "batch.at.line": "Line {line}",
-    "batch.at.line_column": "Line {line}, column {column}",
-    "batch.at.line_column_name": "Line {line}, column {column} ({name})",
-    "batch.at.row": "Row {row}",
-    "batch.at.row_column": "Row {row}, column {name}",
-    "batch.at.join": "{where}: {reason}",
-    "batch.error.too_big": "The file has {size_mb} MB; at most {max_mb} MB are allowed.",
-    "batch.error.binary": "This is not a text file (it holds a zero byte at byte {offset}). Upload a "
-    "CSV saved as text.",
-    "batch.error.utf16": "This file is saved as UTF-16 text. Save it as UTF-8 CSV and try again.",
-    "batch.error.encoding": "These bytes are not UTF-8 text (the file may be saved as GBK or "
-    "Latin-1). Save it as UTF-8 CSV and try again.",
-    "batch.error.control_character": "'{token}' contains the invisible character {codepoint}.",
-    "batch.error.malformed": "The CSV cannot be read: {detail}.",
-    "batch.error.no_header": "The CSV is empty: its first line must be a header such as "
-    "label,z1,z2,z3.",
-    "batch.error.unknown_column": "'{token}' is not a column name this page knows: use label (or "
-    "target), z1 … zK and q1 … qK.",
-    "batch.error.duplicate_column": "The column '{token}' appears twice.",
-    "batch.error.missing_column": "The header has no column {token}: the logits must be z1, z2, … zK "
-    "with none missing.",
-    "batch.error.no_target": "The header needs a label column (classes 1 … K) or the columns q1 … qK "
-    "(probability targets).",
-    "batch.error.label_and_target": "Use a label column (counting from 1) or a target column "
-    "(counting from 0), not both.",
-    "batch.error.q_count": "There are {count} probability columns q… for {k} classes: give q1 … q{k}.",
-    "batch.error.too_few_classes": "At least 2 classes are needed (z1 and z2), got {k}.",
-    "batch.error.too_many_classes": "{k} classes is too many: at most {max_classes} are allowed.",
-    "batch.error.too_many_rows": "Too many rows: at most {max_rows} are allowed.",
-    "batch.error.no_rows": "There is no example: add at least one row.",
-    "batch.error.cell_count": "This line has {count} cells but the header has {expected}.",
-    "batch.error.blank": "This cell is empty: every logit and every probability needs a number.",
-    "batch.error.not_number": "'{token}' is not a number.",
-    "batch.error.nan_value": "'{token}' is not allowed here: every value must be a number.",
-    "batch.error.overflow": "'{token}' is too large: the largest number is about 1.8e308.",
-    "batch.error.pos_inf": "+inf is not a usable logit: its softmax is undefined. Use a large finite "
-    "number; -inf masks a class.",
-    "batch.error.all_masked": "Every logit of this row is -inf: at least one must be finite.",
-    "batch.error.label": "'{token}' is not a class: labels are whole numbers from 1 to {k}. Leave the "
-    "label empty to ignore the row.",
-    "batch.error.target": "'{token}' is not a class index: targets are whole numbers from 0 to "
-    "{last} (or -100, or empty, to ignore the row).",
-    "batch.error.probability": "'{token}' is not a probability: it must be between 0 and 1.",
-    "batch.error.probability_sum": "The probabilities of this row add up to {total}, not 1.",
-    "error.class_weight_count": "{count} weights for {k} classes: give one weight per class.",
-    "error.class_weight_not_finite": "Weight {position} is {value}: every weight must be a finite "
-    "number.",
-    "error.class_weight_negative": "Weight {position} is {value}: weights cannot be negative.",
+    **texts_double.EN,
+    **texts_vocabulary.EN,
+    **texts_errors.EN,
 }
 
 ZH = {
@@ -266,15 +178,15 @@ ZH = {
     "batch.paste": "CSV 文本",
     "batch.paste.help": "粘贴 CSV（格式见下方），然后点击按钮。",
     "batch.load": "加载到表格",
-    "batch.upload": "CSV 文件（最大 5 MB）",
+    "batch.upload": "CSV 文件（最大 {max_mb} MB）",
     "batch.upload.help": "UTF-8 编码的文本文件，格式见下方。",
     "batch.format.title": "CSV 格式",
     "batch.format": "第一行是列名；之后每行一个样本。\n\n"
-    "- `z1,z2,…,zK`：logits（2 到 1,000 个类别；`-inf` 表示屏蔽该类别）。\n"
+    "- `z1,z2,…,zK`：logits（2 到 {max_classes} 个类别；`-inf` 表示屏蔽该类别）。\n"
     "- `label`：真实类别，和表格一样**从 1 开始计数**（留空：忽略这一行）。或者用 `target`："
     "PyTorch 的下标，**从 0 开始计数**（`-100` 或留空：忽略）。\n"
     "- `q1,…,qK`：代替（或同时给出）label 的概率目标，每行之和为 1。\n\n"
-    "最大 5 MB、10,000 行。单元格之间用逗号分隔（制表符或分号也可以）。请保存为 UTF-8 文本。",
+    "最大 {max_mb} MB、{max_rows} 行。单元格之间用逗号分隔（制表符或分号也可以）。请保存为 UTF-8 文本。",
     "batch.loaded": "已将 {n} 行 × {k} 个类别加载到表格中。",
     "batch.options": "PyTorch 的选项",
     "batch.soft": "概率（软）目标",
@@ -293,7 +205,6 @@ ZH = {
     "batch.smoothing": "label_smoothing（标签平滑）ε",
     "batch.smoothing.help": "目标变为 (1 − ε)·y + ε/K：给每个类别都分一点概率。",
     "batch.double": "显示“两次 softmax”的错误",
-    "batch.double.help": "把 softmax 的输出当作 logits 传给 cross_entropy，并进行比较。",
     "batch.results": "逐行看损失",
     "batch.metric.loss": "损失 L（{reduction}）",
     "batch.metric.loss.none": "每行一个",
@@ -353,25 +264,6 @@ ZH = {
     "batch.fig.entropy": "H(t)：目标的不确定性",
     "batch.fig.kl": "KL(t ‖ a)：还能学到的部分",
     "batch.fig.nats": "奈特（nats）",
-    "batch.double.header": "“两次 softmax”的错误",
-    "batch.double.intro": "`F.cross_entropy` 自己会做 softmax。如果模型最后已经有一层 softmax，再用它训练，"
-    "就做了两次 softmax：损失变成 −ln softmax(a)_y，而 a 只在 [0, 1] 之间取值，所以损失几乎不动，梯度也几乎消失。",
-    "batch.double.window": "不管 logits 是多少，出错时每行的损失都在 {low} 和 {high} 之间（K = {k}）："
-    "只在宽度为 1 奈特的窗口内变化。而正确的损失可以从 0 一直到 ∞。",
-    "batch.double.metric.right": "损失（正确）",
-    "batch.double.metric.wrong": "损失（两次 softmax）",
-    "batch.double.metric.grad_right": "最大梯度（正确）",
-    "batch.double.metric.grad_wrong": "最大梯度（两次 softmax）",
-    "batch.double.fig.losses": "每行的损失",
-    "batch.double.fig.grads": "每行梯度的长度 ‖∂L/∂z_n‖",
-    "batch.double.fig.right": "cross_entropy(z, y)",
-    "batch.double.fig.wrong": "cross_entropy(softmax(z), y)",
-    "batch.double.fig.window": "出错时的取值范围",
-    "batch.double.fig.norm": "‖∂L/∂z_n‖",
-    "batch.double.col.loss_right": "损失（正确）",
-    "batch.double.col.loss_wrong": "损失（两次 softmax）",
-    "batch.double.col.grad_right": "‖梯度‖（正确）",
-    "batch.double.col.grad_wrong": "‖梯度‖（两次 softmax）",
     "batch.code.header": "用 PyTorch 计算同样的结果，并下载结果",
     "batch.code.intro": "这段代码算出的数与本页完全相同（float64；类别标签换成 PyTorch 从 0 开始的下标）。",
     "batch.code.labels": "# 页面上的 label 1 … K 就是 PyTorch 的类别下标 0 … K−1；被忽略的行得到 ignore_index。",
@@ -383,65 +275,7 @@ ZH = {
     "分享的链接只保存选项，不含表格。要分享这批数据，请下载它。",
     "batch.download.csv": "结果（CSV）",
     "batch.download.json": "结果（JSON）",
-    "batch.vocab.header": "大词表：50,257 个类别",
-    "batch.vocab.intro": "语言模型要在 GPT-2 的 50,257 个词元中预测下一个。这里是 N 行随机的 float32 logits"
-    "（固定随机种子），z ~ σ·N(0, 1)，并给每行的真实词元加上提示 h。一个什么都不知道的模型，每个词元"
-    "的损失是 ln K：这是要超越的基准。",
-    "batch.vocab.n": "行数 N",
-    "batch.vocab.seed": "随机种子",
-    "batch.vocab.spread": "logits 的离散程度 σ",
-    "batch.vocab.spread.help": "0：所有词元的可能性相同，损失正好是 ln K。σ 越大，模型越是“盲目自信”，平均要多付出约 σ²/2 奈特的损失。",
-    "batch.vocab.hint": "给真实词元的提示 h",
-    "batch.vocab.hint.help": "加到真实词元的 logit 上：表示模型知道多少。",
-    "batch.vocab.mean": "平均损失",
-    "batch.vocab.baseline": "基准 ln K",
-    "batch.vocab.perplexity": "困惑度 e^L",
-    "batch.vocab.perplexity.help": "模型在 50,257 个词元中犹豫于多少个之间。",
-    "batch.vocab.fig": "每行的损失与基准 ln K 的比较",
-    "batch.vocab.fig.baseline": "ln K = {value}",
-    "batch.vocab.col.token": "真实词元（id 从 0 开始）",
-    "batch.vocab.col.p": "p（真实词元）",
-    "batch.vocab.col.rank": "排名",
-    "batch.vocab.col.loss": "损失",
-    "batch.vocab.col.top": "最可能的 5 个词元：id（p）",
-    "batch.vocab.ids": "词元 id 从 0 开始计数，和 GPT-2 的分词器一样。发送到浏览器的只有这些数，而不是全部 "
-    "{cells} 个 logits。",
-    "batch.at.line": "第 {line} 行",
-    "batch.at.line_column": "第 {line} 行第 {column} 列",
-    "batch.at.line_column_name": "第 {line} 行第 {column} 列（{name}）",
-    "batch.at.row": "第 {row} 行",
-    "batch.at.row_column": "第 {row} 行的 {name} 列",
-    "batch.at.join": "{where}：{reason}",
-    "batch.error.too_big": "文件大小为 {size_mb} MB，最多允许 {max_mb} MB。",
-    "batch.error.binary": "这不是文本文件（第 {offset} 个字节是零字节）。请上传保存为文本的 CSV。",
-    "batch.error.utf16": "这个文件是 UTF-16 编码的文本。请另存为 UTF-8 编码的 CSV 后重试。",
-    "batch.error.encoding": "这些字节不是 UTF-8 文本（文件可能是 GBK 或 Latin-1 编码）。请另存为 UTF-8 编码的 "
-    "CSV 后重试。",
-    "batch.error.control_character": "“{token}”含有不可见字符 {codepoint}。",
-    "batch.error.malformed": "无法读取这个 CSV：{detail}。",
-    "batch.error.no_header": "CSV 是空的：第一行必须是列名，例如 label,z1,z2,z3。",
-    "batch.error.unknown_column": "“{token}”不是本页认识的列名：请使用 label（或 target）、z1 … zK 和 q1 … qK。",
-    "batch.error.duplicate_column": "列“{token}”出现了两次。",
-    "batch.error.missing_column": "列名中没有 {token}：logits 必须是 z1、z2、… zK，一个都不能少。",
-    "batch.error.no_target": "列名中需要有 label 列（类别 1 … K）或 q1 … qK 列（概率目标）。",
-    "batch.error.label_and_target": "请使用 label 列（从 1 开始计数）或 target 列（从 0 开始计数），不要同时使用。",
-    "batch.error.q_count": "有 {count} 个概率列 q…，但有 {k} 个类别：请给出 q1 … q{k}。",
-    "batch.error.too_few_classes": "至少需要 2 个类别（z1 和 z2），现在只有 {k} 个。",
-    "batch.error.too_many_classes": "{k} 个类别太多了：最多允许 {max_classes} 个。",
-    "batch.error.too_many_rows": "行数太多：最多允许 {max_rows} 行。",
-    "batch.error.no_rows": "没有样本：请至少添加一行。",
-    "batch.error.cell_count": "这一行有 {count} 个单元格，但列名有 {expected} 个。",
-    "batch.error.blank": "这个单元格是空的：每个 logit 和每个概率都需要一个数。",
-    "batch.error.not_number": "“{token}”不是一个数。",
-    "batch.error.nan_value": "这里不允许“{token}”：每个值都必须是数。",
-    "batch.error.overflow": "“{token}”太大了：最大的数约为 1.8e308。",
-    "batch.error.pos_inf": "+inf 不能作为 logit：它的 softmax 没有定义。请用一个很大的有限数；-inf 表示屏蔽类别。",
-    "batch.error.all_masked": "这一行的所有 logit 都是 -inf：至少要有一个有限值。",
-    "batch.error.label": "“{token}”不是一个类别：label 是 1 到 {k} 之间的整数。把 label 留空即可忽略这一行。",
-    "batch.error.target": "“{token}”不是类别下标：target 是 0 到 {last} 之间的整数（或 -100，或留空，表示忽略这一行）。",
-    "batch.error.probability": "“{token}”不是概率：它必须在 0 和 1 之间。",
-    "batch.error.probability_sum": "这一行的概率之和为 {total}，不是 1。",
-    "error.class_weight_count": "{count} 个权重对应 {k} 个类别：请为每个类别给出一个权重。",
-    "error.class_weight_not_finite": "第 {position} 个权重是 {value}：每个权重都必须是有限数。",
-    "error.class_weight_negative": "第 {position} 个权重是 {value}：权重不能为负。",
+    **texts_double.ZH,
+    **texts_vocabulary.ZH,
+    **texts_errors.ZH,
 }

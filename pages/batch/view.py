@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ce_core import Denominator, TableError
+from ce_core import TableError
 from lab import numbers
+from pages.batch.model import Denominator
 
 Translate = Callable[..., str]
 SHOWN_TERMS = 6  # weights listed in the denominator before "…"
@@ -84,7 +85,7 @@ def number(value: float, digits: int = 4) -> str:
 
 
 def _terms(terms: np.ndarray) -> str:
-    shown = [f"{v:.6g}" for v in terms.tolist()]
+    shown = [numbers.sig(v) for v in terms.tolist()]
     if len(shown) > SHOWN_TERMS:
         shown = [*shown[: SHOWN_TERMS - 2], r"\dots", shown[-1]]
     return " + ".join(shown)
@@ -105,7 +106,10 @@ def row_loss_latex(soft: bool, weighted: bool, smoothing: float) -> str:
     rest = (
         rf" - \frac{{\varepsilon}}{{K}} \sum_{{k=1}}^{{K}} {w_k}\ln a_{{nk}}" if smoothing else ""
     )
-    return rf"\ell_n = -{main}{rest} \quad (n \notin I), \qquad \ell_n = 0 \quad (n \in I)"
+    return (  # two lines: one line is wider than a phone
+        rf"\begin{{gathered}} \ell_n = -{main}{rest} \quad (n \notin I) \\"
+        rf" \ell_n = 0 \quad (n \in I) \end{{gathered}}"
+    )
 
 
 def reduction_latex(reduction: str, denominator: Denominator, total: float, loss: float) -> str:
@@ -115,7 +119,7 @@ def reduction_latex(reduction: str, denominator: Denominator, total: float, loss
         return r"L = (\ell_1, \ell_2, \dots, \ell_N)"
     if reduction == "sum":
         return rf"L = \sum_{{n=1}}^{{N}} \ell_n = {s}"
-    d = f"{denominator.value:.6g}"
+    d = numbers.sig(denominator.value)
     if denominator.kind == "rows":
         return rf"L = \frac{{1}}{{N}} \sum_{{n=1}}^{{N}} \ell_n = \frac{{{s}}}{{{d}}} = {value}"
     if denominator.kind == "count":
@@ -141,7 +145,7 @@ def reduction_sentence(
         return t("batch.reduce.all_ignored" if kept == 0 else "batch.reduce.zero_weight", **params)
     if denominator.kind == "count":
         return t("batch.reduce.count", **params)
-    return t("batch.reduce.weights", total=f"{denominator.value:.6g}", **params)
+    return t("batch.reduce.weights", total=numbers.sig(denominator.value), **params)
 
 
 def rows_table(
@@ -216,7 +220,9 @@ def double_table(
 def vocabulary_table(tokens, summary, t: Translate) -> pd.DataFrame:
     """Return per row: the true token, its probability and rank, and the top 5 tokens."""
     top = [
-        ", ".join(f"{int(i)} ({p:.2%})" for i, p in zip(ids, probs, strict=True))
+        ", ".join(
+            f"{int(i)} ({numbers.fixed(100 * p, 2)}%)" for i, p in zip(ids, probs, strict=True)
+        )
         for ids, probs in zip(
             summary.top_tokens.tolist(), summary.top_probabilities.tolist(), strict=True
         )

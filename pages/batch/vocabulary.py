@@ -9,8 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ce_core import GPT2_VOCAB_SIZE, MAX_VOCAB_ROWS, random_vocabulary_logits, summarise_vocabulary
+from lab import numbers
 from lab.charts import chart
 from lab.language import t
+from pages.batch import state
 from pages.batch.figures import vocabulary_figure
 from pages.batch.view import figure_text, vocabulary_table
 
@@ -31,13 +33,18 @@ def vocabulary_section() -> None:
         t("batch.vocab.n"), 1, MAX_VOCAB_ROWS, key="bt_vocab_n", persist_state="session"
     )
     seed = seed_column.number_input(
-        t("batch.vocab.seed"), 0, 2**32 - 1, step=1, key="bt_vocab_seed", persist_state="session"
+        t("batch.vocab.seed"),
+        0,
+        state.VOCAB_SEED_MAX,
+        step=1,
+        key="bt_vocab_seed",
+        persist_state="session",
     )
     spread = spread_column.slider(
         t("batch.vocab.spread"),
         0.0,
-        5.0,
-        step=0.25,
+        state.VOCAB_SPREAD[0],
+        step=state.VOCAB_SPREAD[1],
         key="bt_vocab_spread",
         help=t("batch.vocab.spread.help"),
         persist_state="session",
@@ -45,16 +52,16 @@ def vocabulary_section() -> None:
     hint = hint_column.slider(
         t("batch.vocab.hint"),
         0.0,
-        20.0,
-        step=0.5,
+        state.VOCAB_HINT[0],
+        step=state.VOCAB_HINT[1],
         key="bt_vocab_hint",
         help=t("batch.vocab.hint.help"),
         persist_state="session",
     )
     tokens, summary = vocabulary(int(rows), int(seed), float(spread), float(hint))
     mean_column, baseline_column, perplexity_column = st.columns(3)
-    mean_column.metric(t("batch.vocab.mean"), f"{summary.mean:.4f}")
-    baseline_column.metric(t("batch.vocab.baseline"), f"{summary.baseline:.4f}")
+    mean_column.metric(t("batch.vocab.mean"), numbers.fixed(summary.mean))
+    baseline_column.metric(t("batch.vocab.baseline"), numbers.fixed(summary.baseline))
     perplexity_column.metric(
         t("batch.vocab.perplexity"),
         f"{summary.perplexity:,.1f}",

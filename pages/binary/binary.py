@@ -5,50 +5,52 @@ import functools
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    binary_loss_curve,
-    check_one_number,
-    compare_two_class,
-    exp_overflow_limit,
-    explain_binary,
-    naive_versus_stable,
-    sigmoid_curves,
-    spacing_at_one,
-    stability_grid,
-    tangent_line,
-)
 from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.header import page_header
-from lab.inputs import vector_input
+from lab.inputs import preset_row, vector_input
 from lab.language import t
 from pages.binary import state, view
-from pages.binary.figures import loss_figure, sigmoid_figure, stability_figure
+from pages.binary.figures import loss_figure, sigmoid_figure
+from pages.binary.model import (
+    binary_loss_curve,
+    check_one_number,
+    compare_two_class,
+    explain_binary,
+    sigmoid_curves,
+    tangent_line,
+)
+from pages.binary.naive_versus_stable import (
+    exp_overflow_limit,
+    naive_versus_stable,
+    spacing_at_one,
+    stability_grid,
+)
+from pages.binary.stability_figure import stability_figure
 
 page_header("binary")
 state.init()
 urlstate.sync("binary", state.URL_FIELDS)
 
-preset_columns = st.columns([1] * len(state.PRESETS) + [2])
-for column, name in zip(preset_columns, state.PRESETS, strict=False):
-    column.button(
-        t(f"binary.preset.{name}"),
-        key=f"bn_preset_{name}",
-        on_click=state.apply_preset,
-        args=(name,),
-        width="stretch",
-    )
-with preset_columns[-1]:
+presets = preset_row(
+    state.PRESETS, lesson="binary", key_prefix="bn_preset_", on_click=state.apply_preset
+)
+with presets:
     urlstate.share_and_reset("binary", state.URL_FIELDS, state.reset)
 st.caption(t("binary.presets.note"))
 
 # 1. One logit: the sigmoid, its derivative, the loss and its gradient.
 st.header(t("binary.section.sigmoid"))
 inputs, outputs = st.columns([1, 2], gap="large")
+slider_ends = view.slider_ends(state.SLIDER_MIN, state.SLIDER_MAX)
 with inputs:
     values, x_ok = vector_input(
-        "bn_x", t("binary.x"), help=t("binary.x.help"), allow_inf=False, check=check_one_number
+        "bn_x",
+        t("binary.x"),
+        help=t("binary.x.help", **slider_ends),
+        allow_inf=False,
+        check=check_one_number,
     )
     x = float(values[0]) if values is not None else state.fallback("bn_x")
     if x_ok:
@@ -63,7 +65,7 @@ with inputs:
         persist_state="session",
     )
     if not state.SLIDER_MIN <= x <= state.SLIDER_MAX:
-        st.caption(t("binary.x.outside"))
+        st.caption(t("binary.x.outside", **slider_ends))
     label = st.segmented_control(
         t("binary.label"),
         state.LABELS,
@@ -199,7 +201,7 @@ with two_outputs:
     st.metric(
         t("binary.m.largest"),
         view.difference(check.largest_difference),
-        help=t("binary.m.largest.help", eps=f"{spacing_at_one():.2g}"),
+        help=t("binary.m.largest.help", eps=numbers.sig(spacing_at_one(), 2)),
     )
     if not (z0_ok and z1_ok):
         st.caption(t("error.using_last"))
@@ -223,8 +225,8 @@ st.dataframe(
 st.caption(t("binary.stab.table_caption", y=view.label_text(y)))
 downloads(
     "binary",
-    functools.partial(state.stability_download, table),
-    state.values_record(p, check),
+    functools.partial(view.stability_download, table),
+    view.values_record(p, check),
 )
 for column, dtype in zip(st.columns(2, gap="large"), (np.float32, np.float64), strict=True):
     sweep = naive_versus_stable(stability_grid(dtype), y, dtype)
@@ -253,8 +255,8 @@ for column, dtype in zip(st.columns(2, gap="large"), (np.float32, np.float64), s
 st.caption(
     t(
         "binary.stab.chart_caption",
-        f32=f"{exp_overflow_limit(np.float32):.1f}",
-        f64=f"{exp_overflow_limit(np.float64):.1f}",
+        f32=numbers.fixed(exp_overflow_limit(np.float32), 1),
+        f64=numbers.fixed(exp_overflow_limit(np.float64), 1),
     )
 )
 with st.expander(t("binary.code")):

@@ -9,22 +9,14 @@ in the link under the same keys (the slider follows ``bn_x``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ce_core import (
-    BinaryPrediction,
-    NaiveVersusStable,
-    TwoClassCheck,
-    check_one_number,
-    format_vector,
-    parse_vector,
-)
+from ce_core import format_vector, parse_vector
 from lab import urlstate
+from pages.binary.model import check_one_number
 
 SLIDER_MIN, SLIDER_MAX = -10.0, 10.0
 LABELS = ("1", "0", "soft")
@@ -155,31 +147,3 @@ URL_FIELDS = (
     _number_field("bn_z1"),
     urlstate.choice("bn_class", CLASSES, default=DEFAULTS["bn_class"]),
 )
-
-
-# ---- the downloads ----------------------------------------------------------------------------
-def _cell(value: float) -> str:
-    text = str(value)  # a NumPy scalar prints the shortest text that its dtype reads back
-    return {"nan": "NaN"}.get(text, text)
-
-
-def stability_download(results: Sequence[NaiveVersusStable], t: Callable[..., str]) -> pd.DataFrame:
-    """Return the naive-versus-stable table with every digit each dtype holds (for the CSV)."""
-    columns = {t("binary.col.x"): [_cell(float(v)) for v in results[-1].x]}
-    for r in results:
-        columns[t("binary.col.naive", dtype=r.dtype.name)] = [_cell(v) for v in r.naive]
-        columns[t("binary.col.stable", dtype=r.dtype.name)] = [_cell(v) for v in r.stable]
-    return pd.DataFrame(columns)
-
-
-def values_record(p: BinaryPrediction, check: TwoClassCheck) -> dict:
-    """Return the current values of both sections as plain data, for the JSON download."""
-    two_class = {
-        key: value
-        for key, value in asdict(check).items()
-        if key not in ("probability_difference", "loss_difference", "grad_difference")
-    }
-    return {
-        "logit": asdict(p),
-        "two_class": {**two_class, "largest_difference": check.largest_difference},
-    }

@@ -18,9 +18,9 @@ EN = {
     "binary.section.sigmoid": "1 · One logit: the sigmoid and the binary loss",
     "binary.x": "Logit x (any number)",
     "binary.x.help": "Type any finite number, for example −800 or 1e3; the slider below covers "
-    "−10 … 10.",
+    "{low} … {high}.",
     "binary.x_slider": "Drag x",
-    "binary.x.outside": "The x typed above lies outside the slider's range −10 … 10: the slider "
+    "binary.x.outside": "The x typed above lies outside the slider's range {low} … {high}: the slider "
     "stays at its end.",
     "binary.label": "Label y",
     "binary.label.1": "y = 1",
@@ -127,9 +127,9 @@ ZH = {
     "同一个例子，看作两个 logits 上的 softmax。",
     "binary.section.sigmoid": "1 · 一个 logit：sigmoid 与二分类损失",
     "binary.x": "Logit x（任意数）",
-    "binary.x.help": "可以输入任意有限数，例如 −800 或 1e3；下面的滑块范围是 −10 … 10。",
+    "binary.x.help": "可以输入任意有限数，例如 −800 或 1e3；下面的滑块范围是 {low} … {high}。",
     "binary.x_slider": "拖动 x",
-    "binary.x.outside": "上面输入的 x 超出了滑块的范围 −10 … 10：滑块停在端点。",
+    "binary.x.outside": "上面输入的 x 超出了滑块的范围 {low} … {high}：滑块停在端点。",
     "binary.label": "标签 y",
     "binary.label.1": "y = 1",
     "binary.label.0": "y = 0",

@@ -5,30 +5,22 @@ import math
 
 import streamlit as st
 
-from ce_core import (
-    InputError,
-    chain_rule,
-    check_gradient,
-    check_logits,
-    top_classes,
-    two_class_sigmoid,
-)
-from lab import urlstate
+from ce_core import InputError, check_logits
+from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.header import page_header
 from lab.inputs import checked_target, error_text, vector_input
 from lab.language import t
-from pages.derivation import state as inputs
-from pages.derivation import view
+from pages.derivation import latex, state, view
 from pages.derivation.figures import jacobian_figure, step_sweep_figure
-from pages.playground import state
+from pages.derivation.model import chain_rule, check_gradient, two_class_sigmoid
+from pages.playground import state as playground  # the example is the Playground's: z, y, T
+from pages.playground.model import top_classes
 
 page_header("derivation")
 state.init()
-inputs.adopt_playground_inputs()
-st.session_state.setdefault("dv_pair", "")
-urlstate.sync("derivation", inputs.URL_FIELDS)
+urlstate.sync("derivation", state.URL_FIELDS)
 
 note, lecture, links = st.columns([3, 1, 2], vertical_alignment="center")
 note.caption(t("derivation.shared"))
@@ -36,12 +28,12 @@ lecture.button(
     t("derivation.lecture"),
     key="dv_lecture",
     help=t("derivation.lecture.help"),
-    on_click=inputs.use_lecture_example,
+    on_click=state.use_lecture_example,
     icon=":material/school:",
     width="stretch",
 )
 with links:
-    urlstate.share_and_reset("derivation", inputs.URL_FIELDS, inputs.reset)
+    urlstate.share_and_reset("derivation", state.URL_FIELDS, state.reset)
 z_column, y_column, t_column = st.columns([4, 2, 3])
 with z_column:
     values, ok = vector_input(
@@ -54,14 +46,14 @@ with y_column:
 with t_column:
     temperature = st.select_slider(
         t("derivation.T"),
-        state.TEMPERATURES,
+        playground.TEMPERATURES,
         key="T",
         help=t("derivation.T.help"),
         persist_state="session",
     )
 
 if values is None:  # nothing valid typed yet in this session
-    values = state.fallback_values("text")
+    values = playground.fallback_values("text")
 num_classes = len(values)
 target = checked_target(target, num_classes, memory="_valid_y", where=y_column)
 if not ok:
@@ -87,32 +79,32 @@ with chain_tab:
     st.markdown(
         t("derivation.step.forward" if c.temperature == 1.0 else "derivation.step.forward_T", j=j)
     )
-    st.latex(view.latex_forward(c, shown))
+    st.latex(latex.latex_forward(c, shown))
     st.markdown(t("derivation.step.loss"))
-    st.latex(view.latex_loss(c))
+    st.latex(latex.latex_loss(c))
     if c.a[c.target] == 0 and math.isfinite(c.loss):
         st.info(t("derivation.loss.underflow", j=j, u=u), icon=":material/info:")
     st.markdown(t("derivation.step.chain"))
-    st.latex(view.latex_chain(c))
+    st.latex(latex.latex_chain(c))
     st.markdown(t("derivation.step.softmax"))
-    st.latex(view.latex_softmax(c))
+    st.latex(latex.latex_softmax(c))
     st.markdown(t("derivation.case.same", j=j))
-    for line in view.latex_same_class(c):
+    for line in latex.latex_same_class(c):
         st.latex(line)
     st.markdown(t("derivation.case.other", i=c.other + 1))
-    for line in view.latex_other_class(c):
+    for line in latex.latex_other_class(c):
         st.latex(line)
     if not c.invertible:
         st.warning(t("derivation.zero_aj", j=j), icon=":material/warning:")
     st.markdown(t("derivation.step.result"))
-    st.latex(view.latex_result(c, shown))
+    st.latex(latex.latex_result(c, shown))
     if c.temperature != 1.0:
-        st.markdown(t("derivation.step.temperature", T=f"{c.temperature:g}"))
-        st.latex(view.latex_temperature(c, shown))
+        st.markdown(t("derivation.step.temperature", T=numbers.sig(c.temperature)))
+        st.latex(latex.latex_temperature(c, shown))
 
 with jacobian_tab:
     st.markdown(t("derivation.jac.intro"))
-    st.latex(view.latex_jacobian(c))
+    st.latex(latex.latex_jacobian(c))
     cells = view.jacobian_classes(c.a, c.target)
     chart(
         jacobian_figure(
@@ -144,7 +136,7 @@ with jacobian_tab:
     if max(c.symmetry_error, c.row_sum_error, c.chain_error) > 0:
         st.caption(t("derivation.jac.roundoff"))
     st.markdown(t("derivation.jac.backprop"))
-    st.latex(view.latex_backprop(c, shown))
+    st.latex(latex.latex_backprop(c, shown))
     if not c.invertible:
         st.warning(t("derivation.jac.zero"), icon=":material/warning:")
 
@@ -154,7 +146,7 @@ with check_tab:
     except InputError as exc:  # a masked true class: the loss is infinite everywhere
         st.info(error_text(exc), icon=":material/block:")
     else:
-        st.markdown(t("derivation.check.intro", eps=view.number(check.step, 3)))
+        st.markdown(t("derivation.check.intro", eps=latex.number(check.step, 3)))
         table, verdict = st.columns([3, 1])
         table.dataframe(view.gradient_table(check, c.temperature, t), hide_index=True)
         verdict.metric(
@@ -168,7 +160,7 @@ with check_tab:
         if len(check.classes) < len(checked):
             st.caption(t("derivation.check.masked"))
         st.markdown(t("derivation.sweep.title"))
-        sweep = inputs.cached_step_sweep(values, c.target, c.temperature, tuple(checked.tolist()))
+        sweep = state.cached_step_sweep(values, c.target, c.temperature, tuple(checked.tolist()))
         chart(
             step_sweep_figure(
                 sweep.steps,
@@ -192,26 +184,26 @@ with check_tab:
 
 with sigmoid_tab:
     st.markdown(t("derivation.sig.intro"))
-    st.latex(view.SIGMOID)
+    st.latex(latex.SIGMOID)
     st.markdown(t("derivation.sig.identity"))
-    st.latex(view.TWO_CLASSES)
+    st.latex(latex.TWO_CLASSES)
     example = t("derivation.pair.placeholder", z1=values[0], z2=values[1])
     with st.columns([2, 3])[0]:
-        z1, z2 = inputs.pair_input(t("derivation.pair"), t("derivation.pair.help"), example, values)
+        z1, z2 = view.pair_input(t("derivation.pair"), t("derivation.pair.help"), example, values)
     try:
         pair = two_class_sigmoid(z1, z2, c.temperature)
     except InputError as exc:
         masked = exc.code == "all_masked"
         st.info(t("derivation.sig.masked") if masked else error_text(exc), icon=":material/block:")
     else:
-        st.markdown(t("derivation.sig.numbers", z1=view.typed(z1), z2=view.typed(z2)))
-        st.latex(view.latex_two_classes(pair, z1, z2, c.temperature))
+        st.markdown(t("derivation.sig.numbers", z1=latex.typed(z1), z2=latex.typed(z2)))
+        st.latex(latex.latex_two_classes(pair, z1, z2, c.temperature))
         plain = "_1" if c.temperature == 1.0 else ""
         left, right, slope_left, slope_right = st.columns(4)
-        left.metric(t("derivation.sig.softmax"), view.full(pair.softmax[1]))
-        right.metric(t(f"derivation.sig.sigmoid{plain}"), view.full(pair.sigmoid[1]))
-        slope_left.metric(t(f"derivation.sig.jacobian{plain}"), view.full(pair.jacobian))
-        slope_right.metric(t("derivation.sig.slope"), view.full(pair.slope))
+        left.metric(t("derivation.sig.softmax"), numbers.sig(pair.softmax[1], 10))
+        right.metric(t(f"derivation.sig.sigmoid{plain}"), numbers.sig(pair.sigmoid[1], 10))
+        slope_left.metric(t(f"derivation.sig.jacobian{plain}"), numbers.sig(pair.jacobian, 10))
+        slope_right.metric(t("derivation.sig.slope"), numbers.sig(pair.slope, 10))
         st.caption(t("derivation.sig.difference", value=view.small(pair.difference)))
 
 downloads("derivation", functools.partial(view.steps_table, c, values), view.record(c, values))

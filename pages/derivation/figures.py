@@ -1,6 +1,6 @@
 """Figures of the derivation page: the softmax Jacobian as a heatmap, the step-size V.
 
-Built as plain Plotly dicts (see ``style.layout``), from arrays and translated labels.
+Built as plain Plotly dicts (see ``lab.charts.layout``), from arrays and translated labels.
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from lab.charts import INK, NEGATIVE, POSITIVE, SERIES, TEXT_SIZE, TRUE_CLASS, l
 
 #: A relative error of exactly 0 has no place on a log axis: it is drawn here, labelled "0".
 ZERO_FLOOR = 1e-17
+JACOBIAN_HEIGHT = 520  # a square matrix needs more height than the usual chart
+SWEEP_HEIGHT = 480
+SMALL_MATRIX = 8  # up to this many classes a cell's value is printed in full-sized text
+ROOM_BELOW, ROOM_ABOVE = 1.5, 1.2  # decades of the sweep's y axis below / above its points
 
 
 def jacobian_figure(
@@ -49,26 +53,13 @@ def jacobian_figure(
     }
     heatmap["text"] = [[numbers.bar(v) for v in row] for row in values]
     heatmap["texttemplate"] = "%{text}"
-    heatmap["textfont"] = {"size": TEXT_SIZE if len(labels) <= 8 else TEXT_SIZE - 4}
-    shapes = []
-    if highlight is not None:
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "y",
-                "x0": -0.5,
-                "x1": len(labels) - 0.5,
-                "y0": highlight - 0.5,
-                "y1": highlight + 0.5,
-                "line": {"color": TRUE_CLASS, "width": 5},
-            }
-        )
+    heatmap["textfont"] = {"size": TEXT_SIZE if len(labels) <= SMALL_MATRIX else TEXT_SIZE - 4}
+    shapes = [] if highlight is None else [_row_outline(highlight, len(labels))]
     return {
         "data": [heatmap],
         "layout": layout(
             text["title"],
-            height=520,
+            height=JACOBIAN_HEIGHT,
             margin={"b": 80},
             shapes=shapes,
             xaxis={
@@ -83,6 +74,20 @@ def jacobian_figure(
                 "showgrid": False,
             },
         ),
+    }
+
+
+def _row_outline(row: int, size: int) -> dict:
+    """Return the rectangle around row ``row`` of a ``size`` × ``size`` heatmap."""
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "y",
+        "x0": -0.5,
+        "x1": size - 0.5,
+        "y0": row - 0.5,
+        "y1": row + 0.5,
+        "line": {"color": TRUE_CLASS, "width": 5},
     }
 
 
@@ -107,6 +112,48 @@ def _log_values(errors: np.ndarray) -> list[float | None]:
     return [None if not math.isfinite(v) else max(float(v), ZERO_FLOOR) for v in errors.tolist()]
 
 
+def _error_line(x: list[float], name: str, found: np.ndarray, colour: str) -> dict:
+    """Return the line of one dtype's relative errors (hover: the error as on a bar)."""
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": _log_values(found),
+        "customdata": [numbers.bar(float(v)) for v in found],
+        "mode": "lines+markers",
+        "name": name,
+        "legendgroup": name,
+        "line": {"color": colour, "width": 3},
+        "marker": {"color": colour, "size": 7},
+        "hovertemplate": f"{name}: ε = %{{x:.1e}}, %{{customdata}}<extra></extra>",
+    }
+
+
+def _best_star(
+    x: list[float], name: str, found: np.ndarray, eps: float, colour: str, label: str
+) -> dict:
+    """Return the star at one dtype's best step ``eps``, labelled ``label`` (with ``{eps}``)."""
+    where = x.index(eps)
+    return {
+        "type": "scatter",
+        "x": [eps],
+        "y": _log_values(found[where : where + 1]),
+        "mode": "markers+text",
+        "name": name,
+        "legendgroup": name,
+        "showlegend": False,
+        "marker": {
+            "color": colour,
+            "size": 20,
+            "symbol": "star",
+            "line": {"color": INK, "width": 1},
+        },
+        "text": [label.format(eps=power_of_ten(eps))],
+        "textposition": _label_side(where, len(x)),
+        "textfont": {"size": TEXT_SIZE, "color": colour},
+        "hoverinfo": "skip",
+    }
+
+
 def step_sweep_figure(
     steps: np.ndarray,
     errors: Mapping[str, np.ndarray],
@@ -120,59 +167,22 @@ def step_sweep_figure(
     with ``{eps}``), ``truncation`` and ``roundoff`` (the two arms of the V).
     """
     x = [float(v) for v in steps]
-    data: list[dict] = []
-    for colour, (name, found) in zip(SERIES, errors.items(), strict=False):
-        data.append(
-            {
-                "type": "scatter",
-                "x": x,
-                "y": _log_values(found),
-                "customdata": [numbers.bar(float(v)) for v in found],
-                "mode": "lines+markers",
-                "name": name,
-                "legendgroup": name,
-                "line": {"color": colour, "width": 3},
-                "marker": {"color": colour, "size": 7},
-                "hovertemplate": f"{name}: ε = %{{x:.1e}}, %{{customdata}}<extra></extra>",
-            }
-        )
+    lines = zip(SERIES, errors.items(), strict=False)
+    data = [_error_line(x, name, found, colour) for colour, (name, found) in lines]
     for colour, (name, found) in zip(SERIES, errors.items(), strict=False):
         eps = best.get(name, math.nan)
-        if not math.isfinite(eps):
-            continue
-        where = x.index(float(eps))
-        data.append(
-            {
-                "type": "scatter",
-                "x": [float(eps)],
-                "y": _log_values(found[where : where + 1]),
-                "mode": "markers+text",
-                "name": name,
-                "legendgroup": name,
-                "showlegend": False,
-                "marker": {
-                    "color": colour,
-                    "size": 20,
-                    "symbol": "star",
-                    "line": {"color": INK, "width": 1},
-                },
-                "text": [text["best"].format(eps=power_of_ten(eps))],
-                "textposition": _label_side(where, len(x)),
-                "textfont": {"size": TEXT_SIZE, "color": colour},
-                "hoverinfo": "skip",
-            }
-        )
+        if math.isfinite(eps):
+            data.append(_best_star(x, name, found, float(eps), colour, text["best"]))
     shown = [v for found in errors.values() for v in _log_values(found) if v is not None]
     low, high = (min(shown), max(shown)) if shown else (ZERO_FLOOR, 1.0)
-    # a decade and a half below the lowest point: room for the star's label inside the plot
     # room below the lowest point for the stars' labels, above the highest for the two notes
-    y_range = [math.log10(low) - 1.5, math.log10(high) + 1.2]
+    y_range = [math.log10(low) - ROOM_BELOW, math.log10(high) + ROOM_ABOVE]
     note = {"xref": "paper", "yref": "paper", "y": 0.98, "showarrow": False, "yanchor": "top"}
     return {
         "data": data,
         "layout": layout(
             text["title"],
-            height=480,
+            height=SWEEP_HEIGHT,
             margin={"l": 100, "b": 90},
             xaxis={
                 "title": {"text": text["step"], "standoff": 20},

@@ -9,76 +9,70 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ce_core import (
-    InputError,
-    StepSweep,
-    format_vector,
-    logits_from_probabilities,
-    parse_vector,
-    step_sweep,
-)
+from ce_core import logits_from_probabilities, parse_vector
 from lab import urlstate
-from lab.inputs import error_text
-from pages.playground import state as playground_state
+from pages.derivation.model import StepSweep, step_sweep
+from pages.playground import state as playground
 
 SHARED_KEYS = ("z", "y", "T")
+PAIR_CHARS = 200  # two logits in a link: more is not something one shared
 
 
-def adopt_playground_inputs() -> None:
-    """Hand this page's widgets the values the Playground's widgets of the same keys hold.
+def init() -> None:
+    """Give this page's own input its default; the Playground's ``init`` gives z, y and T theirs.
 
-    Streamlit keeps a ``persist_state`` value under the widget of the page that set it; on the
-    first run after a page switch a widget of another page with the same key would start from
-    its default. Writing each value back under its key, before the widgets are drawn, avoids it.
+    It also writes z, y and T back under their keys: Streamlit keeps a ``persist_state`` value
+    under the widget of the page that set it, so without that a widget of the same key on this
+    page would start from its default on the first run after a page switch.
     """
-    for key in SHARED_KEYS:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
+    playground.init()
+    st.session_state.setdefault("dv_pair", "")
+    follow_the_playground()
+
+
+def follow_the_playground() -> None:
+    """Show the example the Playground shows, even when it was given as probabilities or sliders.
+
+    The Playground's probabilities ``a`` become the logits ``ln a`` (readable: shifted so the
+    largest is 0); its sliders, their values. Done once per change there, so what is typed
+    here stays until the Playground changes again.
+    """
+    state = st.session_state
+    mode = state.get("mode", "text")
+    if mode == "text":
+        return
+    source = (mode, state.get("a") if mode == "probs" else playground.slider_text())
+    if state.get("_derivation_follows") == source:
+        return
+    state["_derivation_follows"] = source
+    z = playground.current_logits(mode)
+    if z is not None and z.size >= 2:
+        state["z"] = playground.readable_logits(z)
 
 
 URL_FIELDS = (
-    urlstate.text("z", default=playground_state.DEFAULTS["z"]),
-    urlstate.integer("y", 1, 1_000_000, default=playground_state.DEFAULTS["y"]),
-    urlstate.choice("T", playground_state.TEMPERATURES, default=playground_state.DEFAULTS["T"]),
-    urlstate.text("dv_pair", max_chars=200, default=""),
+    urlstate.text("z", default=playground.DEFAULTS["z"]),
+    urlstate.integer("y", 1, playground.MAX_CLASS_IN_LINK, default=playground.DEFAULTS["y"]),
+    urlstate.choice("T", playground.TEMPERATURES, default=playground.DEFAULTS["T"]),
+    urlstate.text("dv_pair", max_chars=PAIR_CHARS, default=""),
 )
 
 
 def reset() -> None:
     """Callback: the example and the sigmoid pair back to their defaults."""
     for key in SHARED_KEYS:
-        st.session_state[key] = playground_state.DEFAULTS[key]
+        st.session_state[key] = playground.DEFAULTS[key]
     st.session_state["dv_pair"] = ""
 
 
 def use_lecture_example() -> None:
-    """Callback: the lecture note's example, a = (0.1, 0.1, 0.1, 0.2, 0.5), j = 4, as z = ln a."""
-    lecture = playground_state.PRESETS["lecture"]
+    """Callback: the lecture note's example, a = (0.1, 0.1, 0.1, 0.2, 0.5), j = 4, as logits
+    ln a written as a person would type them (``-1.609438, …, 0``: shifted, 6 decimals)."""
+    lecture = playground.PRESETS["lecture"]
     a = parse_vector(lecture["a"])
-    st.session_state["z"] = format_vector(logits_from_probabilities(a), digits=None)
+    st.session_state["z"] = playground.readable_logits(logits_from_probabilities(a))
     st.session_state["y"] = lecture["y"]
     st.session_state["T"] = 1.0
-
-
-def pair_input(label: str, help: str, placeholder: str, z: np.ndarray) -> tuple[float, float]:
-    """Draw the box for two logits of the sigmoid comparison; return them.
-
-    Left empty, it gives the example's first two logits. A bad entry shows a translated error
-    under the box and gives them too.
-    """
-    text = st.text_input(
-        label, key="dv_pair", help=help, placeholder=placeholder, persist_state="session"
-    )
-    if text.strip():
-        try:
-            pair = parse_vector(text, allow_inf=True, max_count=2)
-            if pair.size != 2:
-                raise InputError("pair_count", "type exactly two logits", count=pair.size)
-        except ValueError as exc:
-            st.error(error_text(exc), icon=":material/error:")
-        else:
-            return float(pair[0]), float(pair[1])
-    return float(z[0]), float(z[1])
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -105,24 +105,7 @@ def probabilities_figure(
         "hovertemplate": "%{x}: y = %{y:.0f}<extra></extra>",
         "showlegend": False,
     }
-    annotations = []
-    if predicted in classes:
-        where = classes.index(predicted)  # a category's position: names like "5" read as numbers
-        annotations.append(
-            {
-                "x": where,
-                # above the target's outline when the prediction is right, not inside it
-                "y": 1.0 if predicted == target else min(1.0, values[where]),
-                "text": text["argmax"],
-                "showarrow": True,
-                "arrowhead": 2,
-                "arrowcolor": PREDICTED,
-                "ax": 0,
-                "ay": -ARGMAX_ARROW,
-                "yshift": 22,
-                "font": {"color": PREDICTED, "size": TEXT_SIZE},
-            }
-        )
+    annotations = _argmax_arrow(classes, values, target, predicted, text["argmax"])
     legend = [
         legend_entry(text["true"], TRUE_CLASS),
         legend_entry(text["predicted"], PREDICTED),
@@ -142,6 +125,31 @@ def probabilities_figure(
             legend_below(columns=2),
         ),
     }
+
+
+def _argmax_arrow(
+    classes: list[int], values: list[float], target: int, predicted: int, label: str
+) -> list[dict]:
+    """Return the "argmax" arrow over the predicted class's bar (none if it is not shown)."""
+    annotations = []
+    if predicted in classes:
+        where = classes.index(predicted)  # a category's position: names like "5" read as numbers
+        annotations.append(
+            {
+                "x": where,
+                # above the target's outline when the prediction is right, not inside it
+                "y": 1.0 if predicted == target else min(1.0, values[where]),
+                "text": label,
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowcolor": PREDICTED,
+                "ax": 0,
+                "ay": -ARGMAX_ARROW,
+                "yshift": 22,
+                "font": {"color": PREDICTED, "size": TEXT_SIZE},
+            }
+        )
+    return annotations
 
 
 def gradient_figure(

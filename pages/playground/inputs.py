@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from ce_core import check_distribution, check_logits
+from ce_core import check_logits
 from lab import urlstate
 from lab.inputs import checked_target, error_text, vector_input
 from lab.language import t
 from pages.playground import state
+from pages.playground.model import check_distribution
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,20 @@ def draw() -> Typed:
         persist_state="session",
     )
     values, ok = _values(mode)
+    if values is None:  # nothing valid typed yet in this session
+        values = state.fallback_values(mode)
     names_text = st.text_input(
         t("playground.names"), key="names", help=t("playground.names.help"), persist_state="session"
     )
-    where_names = st.container()
+    try:  # each check right after its box, so that its error stands under it
+        names = state.class_names(names_text, len(values))
+    except ValueError as exc:
+        st.error(error_text(exc), icon=":material/error:")
+        names = []
     target = st.number_input(
         t("playground.y"), min_value=1, step=1, key="y", persist_state="session"
     )
-    where_target = st.container()
+    target = checked_target(target, len(values), memory="_valid_y")
     temperature = st.select_slider(
         t("playground.T"),
         state.TEMPERATURES,
@@ -91,12 +98,4 @@ def draw() -> Typed:
         persist_state="session",
         disabled=mode == "probs",
     )
-    if values is None:  # nothing valid typed yet in this session
-        values = state.fallback_values(mode)
-    try:
-        names = state.class_names(names_text, len(values))
-    except ValueError as exc:
-        where_names.error(error_text(exc), icon=":material/error:")
-        names = []
-    target = checked_target(target, len(values), memory="_valid_y", where=where_target)
     return Typed(mode, values, ok, names, target, temperature)

@@ -16,7 +16,7 @@ import functools
 
 import streamlit as st
 
-from ce_core import Prediction, neg_log_curve, softmax_steps
+from ce_core import softmax_steps
 from lab import numbers, safe_text
 from lab.downloads import downloads
 from lab.language import t
@@ -29,6 +29,7 @@ from pages.playground.figures import (
     neg_log_figure,
     probabilities_figure,
 )
+from pages.playground.model import Prediction, neg_log_curve
 from pages.playground.view import (
     latex_loss,
     latex_vector,

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ce_core import explain_logits, explain_probabilities, top_classes
 from lab import urlstate
 from lab.header import page_header
 from lab.inputs import preset_row
 from lab.presentation import presenting
 from pages.playground import inputs, outputs, state
+from pages.playground.model import explain_logits, explain_probabilities, top_classes
 from pages.playground.view import class_labels
 
 page_header("playground")

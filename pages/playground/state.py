@@ -28,6 +28,8 @@ PROBABILITY_TOL = 1e-4  # typed probabilities may add up to 1 within this (4 pri
 MAX_NAME_CHARS = 40  # ce_core.parse_class_names' limit for one name
 # The names box holds one name per class, each with its comma.
 MAX_NAMES_TEXT = MAX_CLASSES * (MAX_NAME_CHARS + 1)
+READABLE_DECIMALS = 6  # logits carried over from probabilities, e.g. ln 0.2 - ln 0.5
+MAX_CLASS_IN_LINK = 1_000_000  # a true class in a link beyond this is not a class anyone typed
 # A log scale from 0.05 to 20 through the round values a teacher reaches for (1-1.5-2-3-5-7).
 TEMPERATURES = (
     0.05,
@@ -97,7 +99,7 @@ def reset() -> None:
     st.session_state["_mode_before"] = DEFAULTS["mode"]
 
 
-def _current_logits(mode: str) -> np.ndarray | None:
+def current_logits(mode: str) -> np.ndarray | None:
     """Return the logits the inputs of ``mode`` hold now, or None if they do not parse."""
     state = st.session_state
     try:
@@ -110,6 +112,18 @@ def _current_logits(mode: str) -> np.ndarray | None:
         return None
 
 
+def readable_logits(z: np.ndarray) -> str:
+    """Return logits as a person would type them: shifted so the largest is 0 (the softmax is
+    the same: the lecture's max-shift), 6 decimals (the loss keeps its 4 printed decimals).
+
+    >>> readable_logits(np.log([0.1, 0.1, 0.1, 0.2, 0.5]))
+    '-1.609438, -1.609438, -1.609438, -0.916291, 0'
+    """
+    finite = z[np.isfinite(z)]
+    shift = float(np.max(finite)) if finite.size else 0.0
+    return format_vector(np.round(z - shift, READABLE_DECIMALS) + 0.0, digits=None)
+
+
 def carry_over() -> None:
     """Callback of the mode switch: bring the values of the old mode into the new one."""
     state = st.session_state
@@ -119,7 +133,7 @@ def carry_over() -> None:
     state["_mode_before"] = new
     if new == old:
         return
-    z = _current_logits(old)
+    z = current_logits(old)
     if z is None or z.size < 2:
         return
     if new == "text":
@@ -198,11 +212,14 @@ def fallback_values(mode: str) -> np.ndarray:
     return parse_vector(DEFAULTS[key])
 
 
-def _slider_values() -> str | None:
+def slider_text() -> str:
+    """Return the sliders' logits as the link writes them (``1,-2,3.5``)."""
     state = st.session_state
-    if state.get("mode") != "sliders":
-        return None
     return ",".join(f"{state[f'z{i}']:g}" for i in range(state["k"]))
+
+
+def _slider_values() -> str | None:
+    return slider_text() if st.session_state.get("mode") == "sliders" else None
 
 
 def _read_sliders(value: str) -> list[float]:
@@ -229,7 +246,7 @@ URL_FIELDS = (
     urlstate.Field(
         "sliders", _read_sliders, str, get=_slider_values, put=_put_sliders, old_key="s"
     ),
-    urlstate.integer("y", 1, 1_000_000, default=DEFAULTS["y"]),
+    urlstate.integer("y", 1, MAX_CLASS_IN_LINK, default=DEFAULTS["y"]),
     urlstate.choice("T", TEMPERATURES, default=DEFAULTS["T"], when=_in_mode("text", "sliders")),
     urlstate.text("names", max_chars=MAX_NAMES_TEXT, default=DEFAULTS["names"]),
 )

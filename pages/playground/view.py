@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from ce_core import Prediction, SoftmaxSteps
+from ce_core import SoftmaxSteps
 from lab import numbers
+from pages.playground.model import Prediction
 
 
 def class_labels(names: Sequence[str], num_classes: int) -> list[str]:

@@ -1,6 +1,6 @@
 """Figures of the stability page: bars that show NaN explicitly, and where each float type breaks.
 
-Pure functions: lists and translated labels in, a plain Plotly dict out (see ``style.layout``;
+Pure functions: lists and translated labels in, a plain Plotly dict out (``lab.charts.layout``;
 no slow object validation on every rerun). A value that is not a number is never dropped: it gets
 a hatched, BROKEN-coloured placeholder bar at full height, labelled ``NaN`` or ``inf``.
 """
@@ -15,6 +15,11 @@ from lab import numbers
 from lab.charts import BROKEN, INK, NEGATIVE, TEXT_SIZE, layout
 
 _BAR_TEXT_UP_TO = 12  # classes: more than that and the printed values would overlap
+_BAR_Y_TOP = 1.18  # a probability axis up to 1, with room above a bar of 1 for its value
+_PLACEHOLDER_TEXT = 1.3  # NaN / inf on a placeholder bar, this many times the bars' text size
+_STRIP_WIDTH = 22  # px: the sweep's strips, one per formula and float type
+_SWEEP_HEIGHT, _SWEEP_ROW_HEIGHT = 170, 48  # px: title, axis and legend; then each strip
+BROKEN_FILL = "rgba(204, 121, 167, 0.25)"  # BROKEN, see-through: the placeholder bars' fill
 _TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
 
 
@@ -33,6 +38,51 @@ def _spelled(value: float) -> str:
     return "inf" if value > 0 else "−inf"
 
 
+def _bar_trace(labels: list[str], item: Series, group: int, single: bool) -> dict:
+    """Return the bars of ``item``'s finite values (gaps where a value is not a number)."""
+    finite = [float(v) if math.isfinite(v) else None for v in item.values]
+    return {
+        "type": "bar",
+        "x": labels,
+        "y": finite,
+        "name": item.name,
+        "offsetgroup": str(group),
+        "marker": {"color": item.colour},
+        "text": [numbers.bar(v) if v is not None else "" for v in finite]
+        if len(labels) <= _BAR_TEXT_UP_TO
+        else None,
+        "textposition": "outside",
+        "textfont": {"size": TEXT_SIZE},
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{y:.6g}<extra>" + item.name + "</extra>",
+        "showlegend": not single,
+    }
+
+
+def _placeholder_trace(
+    labels: list[str], values: list[float], broken: list[int], group: int, name: str, series: str
+) -> dict:
+    """Return full-height hatched bars, labelled ``NaN`` or ``inf``, at the ``broken`` classes."""
+    return {
+        "type": "bar",
+        "x": [labels[k] for k in broken],
+        "y": [1.0] * len(broken),
+        "name": name,
+        "offsetgroup": str(group),
+        "marker": {
+            "color": BROKEN_FILL,
+            "line": {"color": BROKEN, "width": 3},
+            "pattern": {"shape": "/", "fgcolor": BROKEN, "solidity": 0.3},
+        },
+        "text": [_spelled(values[k]) for k in broken],
+        "textposition": "inside",
+        "insidetextanchor": "middle",
+        "textfont": {"size": round(_PLACEHOLDER_TEXT * TEXT_SIZE), "color": INK},
+        "hovertemplate": "%{x}: %{text}<extra>" + series + "</extra>",
+        "legendgroup": "broken",
+    }
+
+
 def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str, str]) -> dict:
     """Return grouped bars of probabilities, one group per class, NaN/inf as placeholder bars.
 
@@ -41,52 +91,17 @@ def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str,
     so they stand exactly where the missing bar would be.
     """
     labels = list(labels)
-    show_text = len(labels) <= _BAR_TEXT_UP_TO
     data: list[dict] = []
     for group, item in enumerate(series):
+        data.append(_bar_trace(labels, item, group, single=len(series) == 1))
         values = [float(v) for v in item.values]
-        finite = [v if math.isfinite(v) else None for v in values]
-        data.append(
-            {
-                "type": "bar",
-                "x": labels,
-                "y": finite,
-                "name": item.name,
-                "offsetgroup": str(group),
-                "marker": {"color": item.colour},
-                "text": [numbers.bar(v) if v is not None else "" for v in finite]
-                if show_text
-                else None,
-                "textposition": "outside",
-                "textfont": {"size": TEXT_SIZE},
-                "cliponaxis": False,
-                "hovertemplate": "%{x}: %{y:.6g}<extra>" + item.name + "</extra>",
-                "showlegend": len(series) > 1,
-            }
-        )
         broken = [k for k, v in enumerate(values) if not math.isfinite(v)]
         if broken:
-            data.append(
-                {
-                    "type": "bar",
-                    "x": [labels[k] for k in broken],
-                    "y": [1.0] * len(broken),
-                    "name": text["broken"],
-                    "offsetgroup": str(group),
-                    "marker": {
-                        "color": "rgba(204, 121, 167, 0.25)",
-                        "line": {"color": BROKEN, "width": 3},
-                        "pattern": {"shape": "/", "fgcolor": BROKEN, "solidity": 0.3},
-                    },
-                    "text": [_spelled(values[k]) for k in broken],
-                    "textposition": "inside",
-                    "insidetextanchor": "middle",
-                    "textfont": {"size": round(1.3 * TEXT_SIZE), "color": INK},
-                    "hovertemplate": "%{x}: %{text}<extra>" + item.name + "</extra>",
-                    "legendgroup": "broken",
-                    "showlegend": not any(d["name"] == text["broken"] for d in data),
-                }
+            placeholder = _placeholder_trace(
+                labels, values, broken, group, text["broken"], item.name
             )
+            placeholder["showlegend"] = not any(d["name"] == text["broken"] for d in data)
+            data.append(placeholder)
     has_broken = any(d["name"] == text["broken"] for d in data)
     return {
         "data": data,
@@ -95,7 +110,7 @@ def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str,
             barmode="group",
             showlegend=len(series) > 1 or has_broken,
             margin={"b": 80},
-            yaxis={"range": [0, 1.18], "title": {"text": text["a"]}},
+            yaxis={"range": [0, _BAR_Y_TOP], "title": {"text": text["a"]}},
             xaxis={"title": {"text": text["class"], "standoff": 14}, "type": "category"},
         ),
     }
@@ -112,19 +127,8 @@ def _runs(finite: Sequence[bool]) -> list[tuple[int, int, bool]]:
     return runs
 
 
-def sweep_figure(
-    x: Sequence[float],
-    rows: Sequence[tuple[str, Sequence[float]]],
-    thresholds: Sequence[tuple[float, str]],
-    text: dict[str, str],
-) -> dict:
-    """Return one horizontal strip per row: blue where the value is a number, purple where not.
-
-    ``rows`` are ``(label, values over x)``, top to bottom; ``thresholds`` are ``(x, label)``
-    drawn as dashed vertical lines. ``text`` holds ``title``, ``x`` (axis title), ``finite`` and
-    ``nan`` (legend names). The x axis is logarithmic.
-    """
-    x = [float(v) for v in x]
+def _strips(x: list[float], rows: Sequence[tuple[str, Sequence[float]]], text: dict) -> list:
+    """Return two line traces: the runs where each row is a number, and where it is not."""
     strips = {True: ([], [], []), False: ([], [], [])}  # x, y, value, with None gaps
     for label, values in rows:
         values = [float(v) for v in values]
@@ -144,54 +148,80 @@ def sweep_figure(
                 "y": ys,
                 "customdata": shown if finite else None,
                 "mode": "lines",
-                "line": {"color": colour, "width": 22},
+                "line": {"color": colour, "width": _STRIP_WIDTH},
                 "name": name,
                 "hovertemplate": f"x = %{{x:.6g}}<br>a₁ = {value}<extra>%{{y}}</extra>",
                 "connectgaps": False,
             }
         )
+    return data
+
+
+def _threshold_lines(thresholds: Sequence[tuple[float, str]]) -> list[dict]:
+    """Return a dashed vertical line at each threshold's x."""
+    return [
+        {
+            "type": "line",
+            "x0": value,
+            "x1": value,
+            "xref": "x",
+            "y0": 0,
+            "y1": 1,
+            "yref": "paper",
+            "line": {"color": INK, "width": 2, "dash": "dash"},
+        }
+        for value, _ in thresholds
+    ]
+
+
+def _threshold_labels(thresholds: Sequence[tuple[float, str]]) -> list[dict]:
+    """Return each threshold's label, above the plot at its x."""
+    return [
+        {
+            "x": math.log10(value),  # annotations on a log axis take log10 (shapes do not)
+            "y": 1.0,
+            "xref": "x",
+            "yref": "paper",
+            "text": label,
+            "showarrow": False,
+            "yanchor": "bottom",
+            "font": {"size": TEXT_SIZE},
+            "bgcolor": "white",
+        }
+        for value, label in thresholds
+    ]
+
+
+def sweep_figure(
+    x: Sequence[float],
+    rows: Sequence[tuple[str, Sequence[float]]],
+    thresholds: Sequence[tuple[float, str]],
+    text: dict[str, str],
+) -> dict:
+    """Return one horizontal strip per row: blue where the value is a number, purple where not.
+
+    ``rows`` are ``(label, values over x)``, top to bottom; ``thresholds`` are ``(x, label)``
+    drawn as dashed vertical lines. ``text`` holds ``title``, ``x`` (axis title), ``finite`` and
+    ``nan`` (legend names). The x axis is logarithmic.
+    """
+    x = [float(v) for v in x]
     ticks = [v for v in _TICKS if x[0] <= v <= x[-1]]
     return {
-        "data": data,
+        "data": _strips(x, rows, text),
         "layout": layout(
             text["title"],
-            height=170 + 48 * len(rows),
+            height=_SWEEP_HEIGHT + _SWEEP_ROW_HEIGHT * len(rows),
             margin={"l": 170, "t": 100, "b": 120},
             hovermode="closest",
             legend={"yanchor": "top", "y": -0.32, "xanchor": "right", "x": 1},
-            shapes=[
-                {
-                    "type": "line",
-                    "x0": value,
-                    "x1": value,
-                    "xref": "x",
-                    "y0": 0,
-                    "y1": 1,
-                    "yref": "paper",
-                    "line": {"color": INK, "width": 2, "dash": "dash"},
-                }
-                for value, _ in thresholds
-            ],
-            annotations=[
-                {
-                    "x": math.log10(value),  # annotations on a log axis take log10 (shapes do not)
-                    "y": 1.0,
-                    "xref": "x",
-                    "yref": "paper",
-                    "text": label,
-                    "showarrow": False,
-                    "yanchor": "bottom",
-                    "font": {"size": TEXT_SIZE},
-                    "bgcolor": "white",
-                }
-                for value, label in thresholds
-            ],
+            shapes=_threshold_lines(thresholds),
+            annotations=_threshold_labels(thresholds),
             xaxis={
                 "type": "log",
                 "title": {"text": text["x"], "standoff": 12},
                 "range": [math.log10(x[0]), math.log10(x[-1]) + 0.02],  # room for the last tick
                 "tickvals": ticks,
-                "ticktext": [f"{v:g}" for v in ticks],
+                "ticktext": [numbers.sig(v) for v in ticks],
             },
             yaxis={
                 "type": "category",

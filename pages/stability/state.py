@@ -7,15 +7,13 @@ true class, counting from 1). ``URL_FIELDS`` keeps them all in the link, under t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ce_core import DTYPES, Diagnosis, DtypeLimits, check_logits, parse_vector
+from ce_core import check_logits, parse_vector
 from lab import urlstate
+from pages.stability.model import DTYPES
 
 DTYPE_NAMES = tuple(DTYPES)
 SHIFT_MIN, SHIFT_MAX = -1000.0, 1000.0
@@ -108,89 +106,3 @@ URL_FIELDS = (
     _logits_field("st_log_z"),
     urlstate.integer("st_log_y", 1, MAX_LOGITS, default=DEFAULTS["st_log_y"]),
 )
-
-
-# ---- the downloads ----------------------------------------------------------------------------
-_STEPS = ("z", "shifted", "exp", "a")
-
-
-def _in_dtype(value: float, dtype: str) -> float:
-    """Return ``value`` as the shortest decimal that ``dtype`` stores as the same number."""
-    return float(str(np.dtype(dtype).type(value)))
-
-
-def _cell(value: float, dtype: str) -> str:
-    text = str(np.dtype(dtype).type(value))
-    return "NaN" if text == "nan" else text
-
-
-def naive_and_stable_download(
-    naive: Diagnosis, stable: Diagnosis, dtype: str, t: Callable[..., str]
-) -> pd.DataFrame:
-    """Return :func:`steps_download` of the naive and the stable computation, labelled."""
-    return steps_download(
-        [
-            (t("stability.row.naive", dtype=dtype), naive),
-            (t("stability.row.stable", dtype=dtype), stable),
-        ],
-        dtype,
-        t,
-    )
-
-
-def steps_download(
-    diagnoses: Sequence[tuple[str, Diagnosis]], dtype: str, t: Callable[..., str]
-) -> pd.DataFrame:
-    """Return both step tables as one CSV-ready table (numbers as ``dtype`` stores them).
-
-    ``diagnoses`` holds ``(row label, Diagnosis)`` pairs; each gives one row per class and a row
-    for the sum Σ, as on the page.
-    """
-    rows = []
-    for label, diagnosis in diagnoses:
-        steps = diagnosis.steps
-        for k in range(steps.z.size):
-            cells = [_cell(float(getattr(steps, name)[k]), dtype) for name in _STEPS]
-            rows.append([label, str(k + 1), *cells])
-        rows.append(
-            [label, t("stability.row.total"), "", "", _cell(float(steps.total[0]), dtype), ""]
-        )
-    columns = [t("stability.col.formula"), t("stability.col.class")] + [
-        t(f"stability.col.{n}") for n in _STEPS
-    ]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _steps_record(diagnosis: Diagnosis, dtype: str) -> dict:
-    steps = diagnosis.steps
-    return {
-        "m": _in_dtype(float(steps.shift[0]), dtype),
-        "z_minus_m": [_in_dtype(float(v), dtype) for v in steps.shifted],
-        "exp": [_in_dtype(float(v), dtype) for v in steps.exp],
-        "sum": _in_dtype(float(steps.total[0]), dtype),
-        "a": [_in_dtype(float(v), dtype) for v in steps.a],
-        "first_broken_step": diagnosis.first_step,
-        "nan_cause": diagnosis.nan_cause,
-    }
-
-
-def steps_record(
-    z: np.ndarray, naive: Diagnosis, stable: Diagnosis, dtype: str, limits: Sequence[DtypeLimits]
-) -> dict:
-    """Return the typed logits, both formulas step by step and every float type's thresholds."""
-    return {
-        "dtype": dtype,
-        "z": [float(v) for v in z],
-        "z_stored": [_in_dtype(float(v), dtype) for v in naive.steps.z],
-        "naive": _steps_record(naive, dtype),
-        "stable": _steps_record(stable, dtype),
-        "thresholds": {
-            item.name: {
-                "largest_number": item.max,
-                "exp_overflows_above": item.overflow,
-                "smallest_positive_number": item.smallest_subnormal,
-                "exp_underflows_below": item.underflow,
-            }
-            for item in limits
-        },
-    }

@@ -8,9 +8,11 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from ce_core import Diagnosis, DtypeLimits, LogComparison, ShiftCheck
+from lab import numbers
 from lab.charts import BROKEN
 from lab.i18n import STRINGS
+from pages.stability.model import Diagnosis, DtypeLimits
+from pages.stability.shift_and_log import LogComparison, ShiftCheck
 
 Translate = Callable[..., str]
 
@@ -23,22 +25,23 @@ _COLUMN_STEPS = ("z", "shifted", "exp", "a")  # table columns; Σ has a row of i
 
 def dtype_number(value: float, dtype: str) -> str:
     """Return ``value`` as NumPy prints it in ``dtype`` (shortest exact text), inf/NaN spelled."""
-    if value != value:
-        return "NaN"
-    if value in (np.inf, -np.inf):
-        return "inf" if value > 0 else "−inf"
-    text = str(np.dtype(dtype).type(value))
+    text = numbers.full(np.dtype(dtype).type(value))
     return text.replace("-", "−") if text.startswith("-") else text
 
 
 def signed(value: float, digits: int = 2) -> str:
     """Return ``value`` with ``digits`` decimals and a typographic minus: ``−17.33``."""
-    return f"{value:.{digits}f}".replace("-", "−")
+    return numbers.fixed(value, digits).replace("-", "−")
 
 
 def difference_text(value: float) -> str:
     """Return a max difference for a metric: ``0``, ``1.39e-17``, or ``NaN``."""
-    return "NaN" if value != value else f"{value:.3g}"
+    return numbers.sig(value, 3)
+
+
+def class_labels(count: int) -> list[str]:
+    """Return the x labels of ``count`` classes, counting from 1: ``["1", "2", ...]``."""
+    return [str(k + 1) for k in range(count)]
 
 
 def classes_text(classes: Sequence[int]) -> str:
@@ -97,9 +100,9 @@ def verdict(diagnosis: Diagnosis, limits: DtypeLimits, t: Translate) -> list[str
     ]
     params = {
         "dtype": limits.name,
-        "max": f"{limits.max:.5g}",
-        "tiny": f"{limits.smallest_subnormal:.3g}",
-        "a_total": f"{diagnosis.a_total:.6g}",
+        "max": numbers.sig(limits.max, 5),
+        "tiny": numbers.sig(limits.smallest_subnormal, 3),
+        "a_total": numbers.sig(diagnosis.a_total),
         "threshold": signed(limits.underflow if kind == "nan" else limits.overflow),
     }
     key = f"stability.cause.{step}.{kind}"
@@ -132,9 +135,11 @@ def limits_table(limits: Sequence[DtypeLimits], t: Translate) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("stability.limits.dtype"): [item.name for item in limits],
-            t("stability.limits.max"): [f"{item.max:.5g}" for item in limits],
+            t("stability.limits.max"): [numbers.sig(item.max, 5) for item in limits],
             t("stability.limits.overflow"): [signed(item.overflow) for item in limits],
-            t("stability.limits.tiny"): [f"{item.smallest_subnormal:.3g}" for item in limits],
+            t("stability.limits.tiny"): [
+                numbers.sig(item.smallest_subnormal, 3) for item in limits
+            ],
             t("stability.limits.underflow"): [signed(item.underflow) for item in limits],
         }
     )
@@ -184,3 +189,86 @@ def latex_log_of_softmax(comparison: LogComparison, dtype: str) -> str:
         rf"\ln\big(\mathrm{{softmax}}(z)_{{{j}}}\big) = \ln {_tex(comparison.a_j, dtype)}"
         rf" = {_tex(comparison.log_of_softmax, dtype)}"
     )
+
+
+# ---- the downloads ----------------------------------------------------------------------------
+def _cell(value: float, dtype: str) -> str:
+    """Return ``value`` with every digit ``dtype`` holds, as the CSV writes it."""
+    return numbers.full(np.dtype(dtype).type(value))
+
+
+def _in_dtype(value: float, dtype: str) -> float:
+    """Return ``value`` as the shortest decimal that ``dtype`` stores as the same number."""
+    return float(_cell(value, dtype))
+
+
+def naive_and_stable_download(
+    naive: Diagnosis, stable: Diagnosis, dtype: str, t: Translate
+) -> pd.DataFrame:
+    """Return :func:`steps_download` of the naive and the stable computation, labelled."""
+    return steps_download(
+        [
+            (t("stability.row.naive", dtype=dtype), naive),
+            (t("stability.row.stable", dtype=dtype), stable),
+        ],
+        dtype,
+        t,
+    )
+
+
+def steps_download(
+    diagnoses: Sequence[tuple[str, Diagnosis]], dtype: str, t: Translate
+) -> pd.DataFrame:
+    """Return both step tables as one CSV-ready table (numbers as ``dtype`` stores them).
+
+    ``diagnoses`` holds ``(row label, Diagnosis)`` pairs; each gives one row per class and a row
+    for the sum Σ, as on the page.
+    """
+    rows = []
+    for label, diagnosis in diagnoses:
+        steps = diagnosis.steps
+        for k in range(steps.z.size):
+            cells = [_cell(float(getattr(steps, name)[k]), dtype) for name in _COLUMN_STEPS]
+            rows.append([label, str(k + 1), *cells])
+        rows.append(
+            [label, t("stability.row.total"), "", "", _cell(float(steps.total[0]), dtype), ""]
+        )
+    columns = [t("stability.col.formula"), t("stability.col.class")] + [
+        t(f"stability.col.{n}") for n in _COLUMN_STEPS
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _steps_record(diagnosis: Diagnosis, dtype: str) -> dict:
+    steps = diagnosis.steps
+    return {
+        "m": _in_dtype(float(steps.shift[0]), dtype),
+        "z_minus_m": [_in_dtype(float(v), dtype) for v in steps.shifted],
+        "exp": [_in_dtype(float(v), dtype) for v in steps.exp],
+        "sum": _in_dtype(float(steps.total[0]), dtype),
+        "a": [_in_dtype(float(v), dtype) for v in steps.a],
+        "first_broken_step": diagnosis.first_step,
+        "nan_cause": diagnosis.nan_cause,
+    }
+
+
+def steps_record(
+    z: np.ndarray, naive: Diagnosis, stable: Diagnosis, dtype: str, limits: Sequence[DtypeLimits]
+) -> dict:
+    """Return the typed logits, both formulas step by step and every float type's thresholds."""
+    return {
+        "dtype": dtype,
+        "z": [float(v) for v in z],
+        "z_stored": [_in_dtype(float(v), dtype) for v in naive.steps.z],
+        "naive": _steps_record(naive, dtype),
+        "stable": _steps_record(stable, dtype),
+        "thresholds": {
+            item.name: {
+                "largest_number": item.max,
+                "exp_overflows_above": item.overflow,
+                "smallest_positive_number": item.smallest_subnormal,
+                "exp_underflows_below": item.underflow,
+            }
+            for item in limits
+        },
+    }

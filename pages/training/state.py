@@ -8,27 +8,22 @@ input in the link under the same keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
-from ce_core import (
-    DATASETS,
+from ce_core import check_logits, parse_vector
+from lab import urlstate
+from pages.training.datasets import DATASETS, grid_axes, make_dataset
+from pages.training.model import (
     LogitDescent,
     RegressionRun,
     add_features,
-    check_logits,
     decision_regions,
     descend_logits,
-    grid_axes,
-    make_dataset,
-    parse_vector,
     train_softmax_regression,
 )
-from lab import urlstate
 
 LEARNING_RATES = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 REGRESSION_RATES = LEARNING_RATES[3:]
@@ -39,6 +34,9 @@ LOGIT_FRAMES = 60
 REGRESSION_FRAMES = 40
 GRID_RESOLUTION = 60
 CLASS_RANGE = (3, 5)
+SMOOTHING_MAX, SMOOTHING_STEP = 0.5, 0.01
+POINTS_RANGE, POINTS_STEP = (10, 200), 10  # points per class
+NOISE_MAX, NOISE_STEP = 0.5, 0.05
 
 DEFAULTS = {
     "tr_z": "2, 1, 0.1, -1, 3",
@@ -177,80 +175,15 @@ URL_FIELDS = (
     _integer("tr_y", 1, MAX_LOGITS),
     urlstate.choice("tr_lr", LEARNING_RATES, default=DEFAULTS["tr_lr"]),
     _integer("tr_steps", 1, MAX_STEPS),
-    _on_grid(urlstate.number("tr_eps", 0.0, 0.5, default=DEFAULTS["tr_eps"]), 0.01),
+    _on_grid(
+        urlstate.number("tr_eps", 0.0, SMOOTHING_MAX, default=DEFAULTS["tr_eps"]), SMOOTHING_STEP
+    ),
     urlstate.choice("tr_data", DATASETS, default=DEFAULTS["tr_data"]),
     _integer("tr_k", *CLASS_RANGE),
-    _on_grid(_integer("tr_n", 10, 200), 10),
-    _on_grid(urlstate.number("tr_noise", 0.0, 0.5, default=DEFAULTS["tr_noise"]), 0.05),
+    _on_grid(_integer("tr_n", *POINTS_RANGE), POINTS_STEP),
+    _on_grid(urlstate.number("tr_noise", 0.0, NOISE_MAX, default=DEFAULTS["tr_noise"]), NOISE_STEP),
     _integer("tr_seed", 0, MAX_SEED),
     urlstate.flag("tr_quad", default=DEFAULTS["tr_quad"]),
     urlstate.choice("tr_rlr", REGRESSION_RATES, default=DEFAULTS["tr_rlr"]),
     _integer("tr_rsteps", 1, MAX_STEPS),
 )
-
-
-# ---- the downloads ----------------------------------------------------------------------------
-def _spelled(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return ``frame`` with NaN written out (a CSV would leave an empty cell)."""
-    return frame.astype(object).where(frame.notna(), "NaN")
-
-
-def logit_history(run: LogitDescent, t: Callable[..., str]) -> pd.DataFrame:
-    """Return one row per step: the loss, the gradient's norm, a_j, then every z_k and a_k."""
-    k = run.z.shape[1]
-    columns = {
-        t("training.col.step"): np.arange(run.loss.size),
-        t("training.fig.loss"): run.loss,
-        t("training.fig.norm"): run.grad_norm,
-        t("training.col.a_j", j=run.target + 1): run.a[:, run.target],
-    }
-    columns |= {f"z_{i + 1}": run.z[:, i] for i in range(k)}
-    columns |= {f"a_{i + 1}": run.a[:, i] for i in range(k)}
-    return _spelled(pd.DataFrame(columns))
-
-
-def logit_record(run: LogitDescent) -> dict:
-    """Return the inputs and the final state of the descent, for the JSON download."""
-    return {
-        "z_start": run.z[0],
-        "true_class": run.target + 1,
-        "learning_rate": run.learning_rate,
-        "steps": run.loss.size - 1,
-        "label_smoothing": run.label_smoothing,
-        "final": {
-            "loss": run.loss[-1],
-            "a_j": run.a[-1, run.target],
-            "grad_norm": run.grad_norm[-1],
-            "z": run.z[-1],
-            "a": run.a[-1],
-        },
-        "target_q": run.optimum,
-        "lowest_possible_loss": run.min_loss,
-        "first_step_with_loss_0": run.first_zero_loss,
-        "first_step_with_loss_inf": run.first_infinite_loss,
-    }
-
-
-def regression_history(run: RegressionRun, t: Callable[..., str]) -> pd.DataFrame:
-    """Return one row per step of softmax regression: the mean loss and the accuracy."""
-    return _spelled(
-        pd.DataFrame(
-            {
-                t("training.col.step"): np.arange(run.loss.size),
-                t("training.fig.mean_loss"): run.loss,
-                t("training.fig.accuracy"): run.accuracy,
-            }
-        )
-    )
-
-
-def regression_record(run: RegressionRun, inputs: dict) -> dict:
-    """Return the inputs, the final metrics and the final weights, for the JSON download."""
-    return {
-        **inputs,
-        "loss_at_step_0": run.loss[0],
-        "final_mean_loss": run.loss[-1],
-        "final_accuracy": run.accuracy[-1],
-        "W": run.W[-1],
-        "b": run.b[-1],
-    }

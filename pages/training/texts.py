@@ -19,7 +19,7 @@ EN = {
     "training.preset.smoothing": "Label smoothing",
     "training.preset.confident_wrong": "Confident & wrong start",
     "training.z": "Initial logits z (commas, spaces or semicolons between numbers)",
-    "training.z.help": "2 to 10 finite numbers: the starting point of gradient descent.",
+    "training.z.help": "2 to {max} finite numbers: the starting point of gradient descent.",
     "training.y": "True class j (counting from 1)",
     "training.lr": "Learning rate η",
     "training.lr.help": "How far each step moves the logits: z ← z − η (a − q). The values are spaced "
@@ -28,15 +28,14 @@ EN = {
     "training.eps": "Label smoothing ε",
     "training.eps.help": "The target becomes q = (1 − ε) y + ε / K, as in PyTorch's "
     "F.cross_entropy(label_smoothing=ε).",
-    "training.rule": "z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr), \\qquad "
-    "q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K}",
+    "training.rule": "\\begin{gathered} z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr) "
+    "\\\\ q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K} \\end{gathered}",
     "training.metric.loss": "Final loss",
     "training.metric.a_j": "Final a_j",
     "training.full": "Full precision: {value}",
     "training.metric.optimum": "Best possible a_j",
     "training.metric.optimum.help": "1 − ε + ε/K: reached only in the limit when ε = 0.",
     "training.metric.norm": "Final ‖∂L/∂z‖",
-    "training.metric.floor": "Lowest possible loss H(q)",
     "training.fig.bars": "Softmax output a, moving toward the target q",
     "training.fig.bars.frame": "step {step}: L = {loss}, ‖∂L/∂z‖ = {norm}",
     "training.fig.a": "a (softmax)",
@@ -74,8 +73,8 @@ EN = {
     "weights $W$ ($D \\times K$) and biases $b$. The gradient with respect to the logits is "
     "the same $a - y$ as above (averaged over the $N$ points); the chain rule carries it to the "
     "weights. Full-batch gradient descent from $W = 0$, $b = 0$.",
-    "training.reg.rule": "\\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y), \\qquad "
-    "\\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n)",
+    "training.reg.rule": "\\begin{gathered} \\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y) "
+    "\\\\ \\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n) \\end{gathered}",
     "training.data": "Data set",
     "training.data.blobs": "Blobs",
     "training.data.moons": "Moons",
@@ -130,7 +129,7 @@ ZH = {
     "training.preset.smoothing": "标签平滑",
     "training.preset.confident_wrong": "从自信的错误出发",
     "training.z": "初始 logits z（数字之间用逗号、空格或分号分隔）",
-    "training.z.help": "2 到 10 个有限的数：梯度下降的起点。",
+    "training.z.help": "2 到 {max} 个有限的数：梯度下降的起点。",
     "training.y": "真实类别 j（从 1 开始计数）",
     "training.lr": "学习率 η",
     "training.lr.help": "每一步移动 logits 的幅度：z ← z − η (a − q)。可选值按对数刻度排列。",
@@ -138,15 +137,14 @@ ZH = {
     "training.eps": "标签平滑 ε",
     "training.eps.help": "目标变为 q = (1 − ε) y + ε / K，与 PyTorch 的 "
     "F.cross_entropy(label_smoothing=ε) 相同。",
-    "training.rule": "z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr), \\qquad "
-    "q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K}",
+    "training.rule": "\\begin{gathered} z^{(t+1)} = z^{(t)} - \\eta\\,\\bigl(a^{(t)} - q\\bigr) "
+    "\\\\ q = (1 - \\varepsilon)\\,y + \\frac{\\varepsilon}{K} \\end{gathered}",
     "training.metric.loss": "最终损失",
     "training.metric.a_j": "最终 a_j",
     "training.full": "完整精度：{value}",
     "training.metric.optimum": "a_j 的最优值",
     "training.metric.optimum.help": "1 − ε + ε/K：当 ε = 0 时只能在极限中达到。",
     "training.metric.norm": "最终 ‖∂L/∂z‖",
-    "training.metric.floor": "可能的最小损失 H(q)",
     "training.fig.bars": "Softmax 输出 a 向目标 q 移动",
     "training.fig.bars.frame": "第 {step} 步：L = {loss}，‖∂L/∂z‖ = {norm}",
     "training.fig.a": "a（softmax）",
@@ -179,8 +177,8 @@ ZH = {
     "training.reg.intro": "现在 logits 来自一个模型：$Z = XW + b$，其中 $X$ 是数据点（$N \\times D$），"
     "$W$ 是权重（$D \\times K$），$b$ 是偏置。损失对 logits 的梯度与上面相同，仍是 $a - y$"
     "（对 $N$ 个点取平均）；链式法则再把它传到权重上。从 $W = 0$、$b = 0$ 开始做全批量梯度下降。",
-    "training.reg.rule": "\\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y), \\qquad "
-    "\\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n)",
+    "training.reg.rule": "\\begin{gathered} \\frac{\\partial L}{\\partial W} = \\frac{1}{N}\\,X^\\top (A - Y) "
+    "\\\\ \\frac{\\partial L}{\\partial b} = \\frac{1}{N}\\sum_{n=1}^{N} (a_n - y_n) \\end{gathered}",
     "training.data": "数据集",
     "training.data.blobs": "团簇",
     "training.data.moons": "月牙",

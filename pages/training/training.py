@@ -4,20 +4,22 @@ import functools
 
 import streamlit as st
 
-from ce_core import DATASETS, check_logits, sample_steps
-from lab import urlstate
+from ce_core import check_logits
+from lab import numbers, urlstate
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.header import page_header
-from lab.inputs import checked_target, vector_input
+from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
-from pages.training import state
+from pages.training import state, view
+from pages.training.datasets import DATASETS
 from pages.training.figures import (
     descent_curves_figure,
     fit_curves_figure,
     logit_animation_figure,
-    regions_animation_figure,
 )
+from pages.training.model import sample_steps
+from pages.training.regions import regions_animation_figure
 
 page_header("training")
 state.init()
@@ -31,15 +33,7 @@ animation_text = {
 # Part 1: gradient descent on one example's logits.
 st.header(t("training.logits.header"))
 st.markdown(t("training.logits.intro"))
-preset_columns = st.columns(len(state.PRESETS))
-for column, name in zip(preset_columns, state.PRESETS, strict=True):
-    column.button(
-        t(f"training.preset.{name}"),
-        key=f"tr_preset_{name}",
-        on_click=state.apply_preset,
-        args=(name,),
-        width="stretch",
-    )
+preset_row(state.PRESETS, lesson="training", key_prefix="tr_preset_", on_click=state.apply_preset)
 
 inputs, outputs = st.columns([1, 2], gap="large")
 with inputs:
@@ -47,7 +41,7 @@ with inputs:
     z, ok = vector_input(
         "tr_z",
         t("training.z"),
-        help=t("training.z.help"),
+        help=t("training.z.help", max=state.MAX_LOGITS),
         allow_inf=False,
         max_count=state.MAX_LOGITS,
         check=check_logits,
@@ -71,8 +65,8 @@ with inputs:
     smoothing = st.slider(
         t("training.eps"),
         0.0,
-        0.5,
-        step=0.01,
+        state.SMOOTHING_MAX,
+        step=state.SMOOTHING_STEP,
         key="tr_eps",
         help=t("training.eps.help"),
         persist_state="session",
@@ -86,16 +80,16 @@ with outputs:
     loss_column, a_column, optimum_column, norm_column = st.columns(4)
     loss_column.metric(
         t("training.metric.loss"),
-        f"{run.loss[-1]:.3g}",
-        help=t("training.full", value=repr(float(run.loss[-1]))),
+        f"{run.loss[-1]:.3g}",  # "inf", as the caption about float64 says (numbers.sig: "∞")
+        help=t("training.full", value=numbers.full(float(run.loss[-1]))),
     )
-    a_column.metric(t("training.metric.a_j"), f"{run.a[-1, run.target]:.6f}")
+    a_column.metric(t("training.metric.a_j"), numbers.fixed(run.a[-1, run.target], 6))
     optimum_column.metric(
         t("training.metric.optimum"),
-        f"{run.optimum[run.target]:.6g}",
+        numbers.sig(run.optimum[run.target]),
         help=t("training.metric.optimum.help"),
     )
-    norm_column.metric(t("training.metric.norm"), f"{run.grad_norm[-1]:.3g}")
+    norm_column.metric(t("training.metric.norm"), numbers.sig(run.grad_norm[-1], 3))
     if not ok:
         st.caption(t("error.using_last"))
     st.latex(t("training.rule"))
@@ -141,8 +135,8 @@ with outputs:
         st.info(
             t(
                 "training.smoothing_floor",
-                optimum=f"{run.optimum[run.target]:.6g}",
-                floor=f"{run.min_loss:.6g}",
+                optimum=numbers.sig(run.optimum[run.target]),
+                floor=numbers.sig(run.min_loss),
             ),
             icon=":material/flag:",
         )
@@ -152,9 +146,7 @@ with outputs:
         st.caption(t("training.rounded_zero", step=run.first_zero_loss))
     if run.first_infinite_loss is not None:
         st.caption(t("training.infinite", step=run.first_infinite_loss))
-    downloads(
-        "training_logits", functools.partial(state.logit_history, run), state.logit_record(run)
-    )
+    downloads("training_logits", functools.partial(view.logit_history, run), view.logit_record(run))
 
 # Part 2: softmax regression on a two-dimensional toy data set.
 st.divider()
@@ -175,12 +167,18 @@ with inputs:
     num_classes = st.slider(
         t("training.k"), *state.CLASS_RANGE, key="tr_k", persist_state="session"
     )
-    points = st.slider(t("training.n"), 10, 200, step=10, key="tr_n", persist_state="session")
+    points = st.slider(
+        t("training.n"),
+        *state.POINTS_RANGE,
+        step=state.POINTS_STEP,
+        key="tr_n",
+        persist_state="session",
+    )
     noise = st.slider(
         t("training.noise"),
         0.0,
-        0.5,
-        step=0.05,
+        state.NOISE_MAX,
+        step=state.NOISE_STEP,
         key="tr_noise",
         help=t("training.noise.help"),
         persist_state="session",
@@ -204,27 +202,27 @@ with inputs:
         t("training.rsteps"), 1, state.MAX_STEPS, key="tr_rsteps", persist_state="session"
     )
 
-view = state.regression_run(
+trained = state.regression_run(
     dataset, num_classes, points, noise, int(seed), quadratic, rate, regression_steps
 )
-fit = view.run
+fit = trained.run
 class_names = [t("class_n", n=k + 1) for k in range(num_classes)]
 
 with outputs:
     loss_column, start_column, accuracy_column = st.columns(3)
-    loss_column.metric(t("training.reg.metric.loss"), f"{fit.loss[-1]:.4f}")
-    start_column.metric(t("training.reg.metric.start"), f"{fit.loss[0]:.4f}")
-    accuracy_column.metric(t("training.reg.metric.accuracy"), f"{100 * fit.accuracy[-1]:.1f}%")
+    loss_column.metric(t("training.reg.metric.loss"), numbers.fixed(fit.loss[-1]))
+    start_column.metric(t("training.reg.metric.start"), numbers.fixed(fit.loss[0]))
+    accuracy_column.metric(t("training.reg.metric.accuracy"), view.percent(fit.accuracy[-1]))
     chart(
         regions_animation_figure(
-            view.xs,
-            view.ys,
-            view.regions,
+            trained.xs,
+            trained.ys,
+            trained.regions,
             fit.frames,
             fit.loss[fit.frames],
             fit.accuracy[fit.frames],
-            view.X,
-            view.labels,
+            trained.X,
+            trained.labels,
             class_names,
             {
                 "title": t("training.fig.regions"),
@@ -256,8 +254,8 @@ with outputs:
     )
     downloads(
         "training_regression",
-        functools.partial(state.regression_history, fit),
-        state.regression_record(
+        functools.partial(view.regression_history, fit),
+        view.regression_record(
             fit,
             {
                 "dataset": dataset,

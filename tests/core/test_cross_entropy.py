@@ -10,13 +10,7 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from ce_core import (
-    cross_entropy,
-    cross_entropy_grad,
-    cross_entropy_with_grad,
-    log_softmax,
-    one_hot,
-)
+from ce_core import cross_entropy, cross_entropy_grad, cross_entropy_with_grad, log_softmax, one_hot
 
 PROPERTY = settings(max_examples=150, deadline=None)
 EPS64 = 2.0**-52

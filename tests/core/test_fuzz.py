@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import ce_core
+from pages.playground.model import explain_logits, explain_probabilities
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DTYPES = st.sampled_from([np.float16, np.float32, np.float64, np.int64])
@@ -122,8 +123,8 @@ def test_binary_functions_return_or_refuse(x, y):
 def test_page_level_helpers_return_or_refuse(z, data):
     target = data.draw(st.integers(-2, 6))
     refuses_only_with_value_error(lambda: ce_core.softmax_jacobian(z))
-    refuses_only_with_value_error(lambda: ce_core.explain_logits(z, target))
-    refuses_only_with_value_error(lambda: ce_core.explain_probabilities(z, target))
+    refuses_only_with_value_error(lambda: explain_logits(z, target))
+    refuses_only_with_value_error(lambda: explain_probabilities(z, target))
     refuses_only_with_value_error(lambda: ce_core.check_logits(z))
     refuses_only_with_value_error(lambda: ce_core.check_probabilities(z))
     refuses_only_with_value_error(lambda: ce_core.softmax_steps(z, stable=data.draw(st.booleans())))

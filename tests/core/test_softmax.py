@@ -10,14 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from ce_core import (
-    log_softmax,
-    logsumexp,
-    naive_softmax,
-    softmax,
-    softmax_jacobian,
-    softmax_steps,
-)
+from ce_core import log_softmax, logsumexp, naive_softmax, softmax, softmax_jacobian, softmax_steps
 
 PROPERTY = settings(max_examples=150, deadline=None)
 FLOATS = [np.float16, np.float32, np.float64]

@@ -8,6 +8,7 @@ test cluster adds (``deploy/cluster.py``); everything else is the served configu
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import subprocess
 import urllib.request
 from collections import Counter
@@ -111,7 +112,10 @@ def test_killing_one_process_loses_only_its_sessions_which_come_back_from_the_ur
             timeout=240,
         )
 
-    asyncio.run(main())
+    # On a thread of its own: a browser test that ran before in this worker (pytest-playwright)
+    # leaves an event loop running on this one, and asyncio.run refuses to nest.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, main()).result()
     for student in students:
         assert student.errors == [], cluster.log_tail()
         assert student.done == CHANGES  # every change answered with the student's own loss

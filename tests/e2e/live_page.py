@@ -11,12 +11,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script:
 
 import streamlit as st
 
-from ce_core import explain_logits, format_vector, parse_vector, top_classes
+from ce_core import format_vector, parse_vector
 from lab.language import init_language
 from lab.live import LiveFigure, live_softmax
 from lab.presentation import init_presentation, presenting
 from lab.streamlit_fixes.net import no_delay_once
 from pages.playground.figures import GRADIENT_ROOM
+from pages.playground.model import explain_logits, top_classes
 from pages.playground.outputs import bar_figures, neg_log_chart
 
 TEMPERATURES = (0.05, 0.1, 0.5, 1.0, 2.0, 5.0, 20.0)

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from ce_core import parse_vector
 from lab.i18n import translate
-from pages.batch import state as batch_state
+from pages.batch import link as batch_link
 from pages.binary import state as binary_state
 from pages.derivation import state as derivation_state
 from pages.stability import state as stability_state
@@ -322,6 +322,7 @@ class PageSpec:
 # ---- the five pages -----------------------------------------------------------------------------
 
 LECTURE = [0.1, 0.1, 0.1, 0.2, 0.5]  # the lecture note's probabilities, j = 4
+LECTURE_LOGITS = [-1.609438, -1.609438, -1.609438, -0.916291, 0.0]  # ln a - ln 0.5, 6 decimals
 BATCH = [[2.0, 1.0, 0.1], [0.5, 2.5, -1.0], [1.0, 1.0, 1.0], [3.0, -1.0, 0.0]]  # labels 1, 2, 3, -
 LOSS_1, LOSS_2, LOSS_3 = (cross_entropy(BATCH[j], j) for j in range(3))
 LINK_BATCH = ([2.0, 0.0], 0), ([0.0, 1.0], 1), ([0.0, 0.0], 0)
@@ -403,13 +404,13 @@ SPECS = [
         ),
         preset=(
             Click("dv_lecture"),
-            Shown(
-                inputs={"z": [math.log(p) for p in LECTURE], "y": "4", "T": "1.0"},
-                metrics=pair_metrics(math.log(0.1), math.log(0.1)),
+            Shown(  # ln a as typed by a person: shifted so the largest is 0, 6 decimals
+                inputs={"z": LECTURE_LOGITS, "y": "4", "T": "1.0"},
+                metrics=pair_metrics(LECTURE_LOGITS[0], LECTURE_LOGITS[1]),
                 charts=(
                     Trace(
                         "dv_chart_jacobian",
-                        jacobian([math.log(p) for p in LECTURE]),
+                        jacobian(LECTURE_LOGITS),
                         field="z",
                         tol=1e-12,
                     ),
@@ -596,7 +597,7 @@ SPECS = [
     ),
     PageSpec(
         "batch",
-        batch_state.URL_FIELDS,
+        batch_link.URL_FIELDS,
         typed=(
             Type("bt_ignore", "1"),  # class 2 ignored, and the unlabelled row with it
             Shown(

@@ -34,7 +34,10 @@ CASES = {lesson: [{}] for lesson in LESSONS} | {
 
 
 def _keys(lesson: str) -> list[str]:
-    return [field.key for field in import_module(f"pages.{lesson}.state").URL_FIELDS]
+    """Return the query keys of a lesson's link (its ``state``, or its ``link`` module)."""
+    state = import_module(f"pages.{lesson}.state")
+    fields = getattr(state, "URL_FIELDS", None) or import_module(f"pages.{lesson}.link").URL_FIELDS
+    return [field.key for field in fields]
 
 
 # Markup that would change how text looks: each word must only ever show inside its markup.

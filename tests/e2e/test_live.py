@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ce_core import explain_logits, format_vector, parse_vector
+from ce_core import format_vector, parse_vector
+from pages.playground.model import explain_logits
 
 from .conftest import ARTIFACTS, AppServer, serve_app
 from .helpers import CJK, RUN_COUNTER, commit_text, eventually, metric, rerun, widget

@@ -60,7 +60,7 @@ def test_tabs_through_nginx_keep_their_numbers_when_their_process_dies(
             assert all(len(found) == TABS for found in on.values()), on
             contexts = [context for found in on.values() for context in found]
             pages = [opener(c.new_page(), "playground", z="2,1,0.1", y="2") for c in contexts]
-            label = translate("pg.loss", "en")
+            label = translate("playground.loss", "en")
             typed = [[float(i + 1), 1.0, 0.5] for i in range(len(pages))]
             for page, z in zip(pages, typed, strict=True):
                 commit_text(page, "z", ", ".join(f"{v:g}" for v in z))

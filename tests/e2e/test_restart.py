@@ -39,7 +39,7 @@ def test_an_open_tab_reconnects_to_a_restarted_server_with_its_inputs_and_number
     try:
         page = Opener(server)(context.new_page(), "playground", z="2,1,0.1", y="3", T="0.5")
         commit_text(page, "z", "3, 1, 0.5")  # typed after the link: only the URL still has it
-        label = translate("pg.loss", "en")
+        label = translate("playground.loss", "en")
         want = f"{loss([3 / 0.5, 1 / 0.5, 0.5 / 0.5], 3):.4f}"  # T = 0.5 divides the logits
         assert metric(page, label) == want
         expect(page).to_have_url(re.compile(r"[?&]z=3%2C1%2C0\.5(&|$)"))

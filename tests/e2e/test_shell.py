@@ -31,5 +31,7 @@ def test_visitors_arriving_together_at_a_new_server_all_get_the_shell(browser: B
                 expect(current).to_have_text(translate(f"nav.{path}", lang), timeout=2_000)
                 heading = page.locator("[data-testid=stMain] h1").first
                 expect(heading).to_have_text(CJK if lang == "zh" else latin, timeout=2_000)
+                dialogs = page.locator("[role=dialog]").all_text_contents()
+                assert dialogs == [], f"/{path} shows a dialog: {dialogs}"  # "Page not found"
         finally:
             context.close()

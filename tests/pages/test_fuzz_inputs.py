@@ -63,7 +63,7 @@ REGRESSIONS = {
         _DERIVATION_Z,
         (("select_slider", "T", 0.05),),
         "1e308, -1e308",
-        "ce_core.derivation.step_sweep divided z by T outside np.errstate",
+        "pages.derivation.model.step_sweep divided z by T outside np.errstate",
     ),
 }
 

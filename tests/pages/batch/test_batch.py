@@ -214,8 +214,9 @@ def test_snippet_reproduces_the_numbers_on_screen(at):
 
 def test_snippet_for_a_large_batch_reads_the_downloaded_csv(tmp_path, monkeypatch):
     torch = pytest.importorskip("torch")
-    from ce_core import class_targets, cross_entropy_with_grad, parse_batch_csv
+    from ce_core import cross_entropy_with_grad, parse_batch_csv
     from pages.batch.export import Options, batch_csv, torch_snippet
+    from pages.batch.model import class_targets
 
     rng = np.random.default_rng(0)
     z = rng.normal(size=(300, 8))

@@ -9,8 +9,9 @@ import re
 import numpy as np
 import pytest
 
-from ce_core import compare_two_class, naive_versus_stable
 from pages.binary import view
+from pages.binary.model import compare_two_class
+from pages.binary.naive_versus_stable import naive_versus_stable
 
 from ..apptest import chart_data, metric, open_page
 
@@ -391,16 +392,15 @@ def test_a_preset_is_written_to_the_url():
 
 
 def test_downloads_hold_the_naive_versus_stable_table_and_the_values():
-    from ce_core import compare_two_class, explain_binary
     from lab.language import t
-    from pages.binary import state
+    from pages.binary.model import compare_two_class, explain_binary
 
     at = open_page("binary")
     keys = [b.key for b in at.get("download_button")]
     assert keys == ["download_csv_binary", "download_json_binary"]
 
     results = [naive_versus_stable([-800.0, 2.0, 40.0], 1.0, d) for d in (np.float32, np.float64)]
-    csv = state.stability_download(results, t)
+    csv = view.stability_download(results, t)
     assert list(csv.columns) == [
         "x",
         "naive (float32)",
@@ -412,7 +412,7 @@ def test_downloads_hold_the_naive_versus_stable_table_and_the_values():
     assert csv.iloc[2, 3] == "NaN"  # 0 * ln 0 in the naive formula, spelled out
     assert float(csv.iloc[1, 4]) == softplus(-2.0)  # every digit of float64
     assert csv.iloc[1, 2] == str(np.float32(csv.iloc[1, 2]))  # float32's shortest digits
-    record = state.values_record(explain_binary(2.0, 1.0), compare_two_class(0.5, 2.5, 1))
+    record = view.values_record(explain_binary(2.0, 1.0), compare_two_class(0.5, 2.5, 1))
     assert record["logit"]["loss"] == pytest.approx(softplus(-2.0), rel=2e-16)
     assert record["logit"]["sigma"] == pytest.approx(sigmoid(2.0), rel=1e-16)
     assert record["two_class"]["softmax"].tolist() == pytest.approx([sigmoid(-2), sigmoid(2)])
@@ -433,7 +433,7 @@ def test_chinese_page_is_translated():
 def test_torch_snippet_values_match_pytorch():
     torch = pytest.importorskip("torch")
     for x, y in [(2.0, 1.0), (-800.0, 1.0), (40.0, 1.0), (-6.0, 0.3)]:
-        from ce_core import explain_binary
+        from pages.binary.model import explain_binary
 
         p = explain_binary(x, y)
         code = view.torch_snippet(p)

@@ -48,12 +48,27 @@ def test_lecture_note_derivation_shows_the_note_numbers_step_by_step():
 
 
 def test_lecture_button_loads_z_as_ln_a():
+    """ln a, written as a person would type it: shifted so the largest is 0, 6 decimals."""
     at = open_page("derivation")
     at.button(key="dv_lecture").click().run()
     assert at.number_input(key="y").value == 4
     assert at.select_slider(key="T").value == 1.0
-    assert at.text_input(key="z").value.startswith("-2.30258509")
+    # ln 0.1 - ln 0.5 = -ln 5 = -1.6094379..., ln 0.2 - ln 0.5 = -ln 2.5 = -0.9162907...
+    assert at.text_input(key="z").value == "-1.609438, -1.609438, -1.609438, -0.916291, 0"
     assert rf"\boxed{{{LECTURE_GRADIENT}}}" in latex(at)
+    assert r"-\ln a_{4} = -\ln 0.2000 = 1.6094" in latex(at)
+
+
+def test_the_derivation_shows_what_the_playground_shows_even_as_probabilities():
+    at = open_page("playground")
+    at.button(key="preset_lecture").click().run()  # probabilities mode, L = -ln 0.2
+    at.switch_page("pages/derivation/derivation.py").run()
+    assert at.text_input(key="z").value == "-1.609438, -1.609438, -1.609438, -0.916291, 0"
+    assert at.number_input(key="y").value == 4
+    assert r"-\ln a_{4} = -\ln 0.2000 = 1.6094" in latex(at)
+    at.text_input(key="z").set_value("1, 2, 3").run()  # typed here: kept on the next run
+    at.number_input(key="y").set_value(1).run()
+    assert at.text_input(key="z").value == "1, 2, 3"
 
 
 def test_jacobian_heatmap_is_diag_a_minus_a_a_transpose_and_the_checks_are_zero():
@@ -241,9 +256,9 @@ def test_hostile_link_values_are_ignored_with_a_notice():
 def test_downloads_hold_the_chain_rule_numbers():
     import numpy as np
 
-    from ce_core import chain_rule
     from lab.language import t
     from pages.derivation import view
+    from pages.derivation.model import chain_rule
 
     at = open_page("derivation", z="2,1,0.1", y="2", T="2")
     keys = [b.key for b in at.get("download_button")]

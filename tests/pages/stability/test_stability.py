@@ -402,9 +402,9 @@ def test_the_share_link_holds_the_inputs():
 
 
 def test_downloads_hold_both_step_tables_and_the_thresholds():
-    from ce_core import diagnose_softmax, dtype_limits
     from lab.language import t
-    from pages.stability import state
+    from pages.stability import view
+    from pages.stability.model import diagnose_softmax, dtype_limits
 
     at = open_page("stability")
     keys = [b.key for b in at.get("download_button")]
@@ -412,7 +412,7 @@ def test_downloads_hold_both_step_tables_and_the_thresholds():
 
     z = np.array([90.0, 89.0, 10.0])
     naive, stable = diagnose_softmax(z, "float32", False), diagnose_softmax(z, "float32", True)
-    table = state.steps_download([("naive", naive), ("stable", stable)], "float32", t)
+    table = view.steps_download([("naive", naive), ("stable", stable)], "float32", t)
     assert table.shape == (8, 6)  # 3 classes and Σ, twice
     assert table.iloc[0].tolist() == ["naive", "1", "90.0", "90.0", "inf", "NaN"]
     z32 = z.astype(np.float32)  # the max-shifted softmax, by hand in float32
@@ -421,7 +421,7 @@ def test_downloads_hold_both_step_tables_and_the_thresholds():
     assert table.iloc[4:7, 5].tolist() == expected
     assert table.iloc[7, 4] == str(e32.sum())
     assert "NaN" not in table.iloc[4:].to_numpy()  # the stable formula never breaks
-    record = state.steps_record(z, naive, stable, "float32", [dtype_limits("float16")])
+    record = view.steps_record(z, naive, stable, "float32", [dtype_limits("float16")])
     assert record["naive"]["first_broken_step"] == "exp"
     assert record["stable"]["first_broken_step"] is None
     assert record["stable"]["a"] == [float(v) for v in expected]

@@ -388,7 +388,7 @@ def test_reset_brings_back_the_defaults():
 
 def test_downloads_hold_the_history_and_the_final_metrics():
     from lab.language import t
-    from pages.training import state
+    from pages.training import state, view
 
     at = open_page("training", tr_z="1,2,3", tr_y="3", tr_lr="0.1", tr_steps="2")
     keys = [b.key for b in at.get("download_button")]
@@ -399,21 +399,21 @@ def test_downloads_hold_the_history_and_the_final_metrics():
         "download_json_training_regression",
     ]
     run = state.logit_run((1.0, 2.0, 3.0), 2, 0.1, 2, 0.0)
-    history = state.logit_history(run, t)
+    history = view.logit_history(run, t)
     assert list(history.columns[:4]) == ["step", "loss L", "‖∂L/∂z‖", "a_j (true class j = 3)"]
     assert history["step"].tolist() == [0, 1, 2]
     a0 = np.exp([1.0, 2.0, 3.0]) / np.exp([1.0, 2.0, 3.0]).sum()
     assert history["loss L"][0] == pytest.approx(-math.log(a0[2]), rel=1e-14)
     assert history["‖∂L/∂z‖"][0] == pytest.approx(np.linalg.norm(a0 - [0, 0, 1]), rel=1e-14)
     assert history["z_3"][1] == pytest.approx(3 - 0.1 * (a0[2] - 1), rel=1e-14)
-    record = state.logit_record(run)
+    record = view.logit_record(run)
     assert record["final"]["loss"] == history["loss L"][2]
     assert record["true_class"] == 3 and record["steps"] == 2
     fit = state.regression_run("blobs", 3, 60, 0.1, 0, False, 1.0, 200).run
-    regression = state.regression_history(fit, t)
+    regression = view.regression_history(fit, t)
     assert regression.shape == (201, 3)
     assert regression.iloc[0, 1] == pytest.approx(math.log(3), rel=1e-14)
-    final = state.regression_record(fit, {"dataset": "blobs"})
+    final = view.regression_record(fit, {"dataset": "blobs"})
     assert final["dataset"] == "blobs"
     assert final["final_accuracy"] == regression.iloc[-1, 2]
     assert np.shape(final["W"]) == (2, 3) and np.shape(final["b"]) == (3,)

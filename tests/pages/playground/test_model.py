@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ce_core import InputError, check_distribution, explain_logits, neg_log_curve, top_classes
+from ce_core import InputError
+from pages.playground.model import check_distribution, explain_logits, neg_log_curve, top_classes
 
 
 def test_a_tiny_temperature_gives_an_infinite_gradient_without_a_warning():

@@ -7,7 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from ce_core import DTYPES, InputError, log_comparison, log_softmax, shift_check, softmax
+from ce_core import InputError, log_softmax, softmax
+from pages.stability.model import DTYPES
+from pages.stability.shift_and_log import log_comparison, shift_check
 
 NAMES = list(DTYPES)
 

@@ -7,13 +7,13 @@ import math
 import numpy as np
 import pytest
 
-from ce_core import (
+from ce_core import softmax_steps
+from pages.stability.model import (
     DTYPES,
     SOFTMAX_STEPS,
     diagnose_softmax,
     dtype_limits,
     overflow_sweep,
-    softmax_steps,
     store_as,
     sweep_grid,
     underflow_sweep,

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .errors import InputError
-from .softmax import log_softmax, softmax
-from .softmax_steps import naive_softmax, softmax_steps
-from .stability import store_as
+from ce_core import InputError, log_softmax, naive_softmax, softmax, softmax_steps
+from pages.stability.model import store_as
 
 
 @dataclass(frozen=True)

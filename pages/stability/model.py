@@ -20,9 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .arrays import as_float_array
-from .softmax import softmax
-from .softmax_steps import SoftmaxSteps, naive_softmax, softmax_steps
+from ce_core import SoftmaxSteps, naive_softmax, softmax, softmax_steps
+from ce_core.arrays import as_float_array
 
 #: The float types the lab compares, by name.
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
@@ -125,28 +124,10 @@ class Diagnosis:
         return float(values[np.flatnonzero(self.born[self.first_step].ravel())[0]])
 
 
-def diagnose_softmax(z: ArrayLike, dtype: str | type | np.dtype, stable: bool) -> Diagnosis:
-    r"""Return the steps of softmax of 1-D ``z`` in ``dtype`` and where each one breaks.
-
-    ``stable=False`` is the textbook :math:`e^{z_i} / \sum_k e^{z_k}`, ``stable=True`` subtracts
-    :math:`m = \max_k z_k` first (as :func:`softmax_steps`). ``z`` is first stored in ``dtype``;
-    a value too large for it becomes ``inf`` at the step ``"z"``.
-
-    Examples
-    --------
-    >>> d = diagnose_softmax([90.0, 89.0, 10.0], "float32", stable=False)
-    >>> d.first_step, d.first_classes, d.nan_step, d.nan_cause
-    ('exp', [0, 1], 'a', 'inf/inf')
-    >>> diagnose_softmax([90.0, 89.0, 10.0], "float32", stable=True).first_step is None
-    True
-    >>> d = diagnose_softmax([-1000.0, -1001.0], "float64", stable=False)
-    >>> d.first_step, d.nan_cause, d.underflow["exp"].tolist()
-    ('a', '0/0', [True, True])
-    """
-    typed = as_float_array(z, "logits").ravel()
-    stored = store_as(typed, dtype)
-    steps = softmax_steps(stored, stable=stable)
-    masked = np.isneginf(typed) & np.isneginf(stored)
+def _born_and_carried(
+    typed: np.ndarray, stored: np.ndarray, steps: SoftmaxSteps, masked: np.ndarray
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Return, per step, where it is finite, where inf or NaN is born and where it is carried."""
     finite = {
         "z": np.isfinite(stored),
         "shifted": np.isfinite(steps.shifted),
@@ -172,6 +153,32 @@ def diagnose_softmax(z: ArrayLike, dtype: str | type | np.dtype, stable: bool) -
             bad &= ~mask_carry[name]
         born[name] = bad & inputs_ok[name].ravel()
         carried[name] = bad & ~born[name]
+    return finite, born, carried
+
+
+def diagnose_softmax(z: ArrayLike, dtype: str | type | np.dtype, stable: bool) -> Diagnosis:
+    r"""Return the steps of softmax of 1-D ``z`` in ``dtype`` and where each one breaks.
+
+    ``stable=False`` is the textbook :math:`e^{z_i} / \sum_k e^{z_k}`, ``stable=True`` subtracts
+    :math:`m = \max_k z_k` first (as :func:`softmax_steps`). ``z`` is first stored in ``dtype``;
+    a value too large for it becomes ``inf`` at the step ``"z"``.
+
+    Examples
+    --------
+    >>> d = diagnose_softmax([90.0, 89.0, 10.0], "float32", stable=False)
+    >>> d.first_step, d.first_classes, d.nan_step, d.nan_cause
+    ('exp', [0, 1], 'a', 'inf/inf')
+    >>> diagnose_softmax([90.0, 89.0, 10.0], "float32", stable=True).first_step is None
+    True
+    >>> d = diagnose_softmax([-1000.0, -1001.0], "float64", stable=False)
+    >>> d.first_step, d.nan_cause, d.underflow["exp"].tolist()
+    ('a', '0/0', [True, True])
+    """
+    typed = as_float_array(z, "logits").ravel()
+    stored = store_as(typed, dtype)
+    steps = softmax_steps(stored, stable=stable)
+    masked = np.isneginf(typed) & np.isneginf(stored)
+    finite, born, carried = _born_and_carried(typed, stored, steps, masked)
     first_step = next((name for name in SOFTMAX_STEPS if born[name].any()), None)
     nan_step = next(
         (name for name in SOFTMAX_STEPS if np.isnan(getattr(steps, name)).any()),

@@ -25,13 +25,21 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .arrays import check_temperature
-from .binary import sigmoid, sigmoid_grad
-from .errors import InputError
-from .explain import check_logits, explain_logits
-from .gradcheck import gradient_check_sweep, numerical_grad, relative_error
-from .loss import cross_entropy, cross_entropy_grad
-from .softmax import softmax, softmax_jacobian
+from ce_core import (
+    InputError,
+    check_logits,
+    cross_entropy,
+    cross_entropy_grad,
+    gradient_check_sweep,
+    numerical_grad,
+    relative_error,
+    sigmoid,
+    sigmoid_grad,
+    softmax,
+    softmax_jacobian,
+)
+from ce_core.arrays import check_temperature
+from pages.playground.model import explain_logits  # the Derivation takes the Playground's apart
 
 #: Relative steps from 1e-12 to 1e-1, two per decade: wide enough to show both arms of the V.
 STEP_SIZES = np.logspace(-12, -1, 23)

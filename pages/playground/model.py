@@ -14,30 +14,19 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .arrays import as_float_array, cast, check_temperature
-from .classes import check_class_range, one_hot, whole_number
-from .errors import InputError
-from .info import check_probabilities, entropy, loss_from_probabilities
-from .softmax import log_softmax, softmax
-
-
-def check_logits(z: ArrayLike) -> np.ndarray:
-    """Return ``z`` as 1-D logits a student may use, or raise :class:`InputError`.
-
-    At least 2 classes, no NaN, no ``+inf`` (its softmax is undefined), not every class ``-inf``.
-    """
-    z = as_float_array(z, "logits").ravel()
-    if z.size < 2:
-        raise InputError("too_few_classes", count=z.size)
-    bad = np.flatnonzero(np.isnan(z))
-    if bad.size:
-        raise InputError("nan_logit", position=int(bad[0]) + 1)
-    bad = np.flatnonzero(np.isposinf(z))
-    if bad.size:
-        raise InputError("positive_inf", position=int(bad[0]) + 1)
-    if np.all(np.isneginf(z)):
-        raise InputError("all_masked")
-    return z
+from ce_core import (
+    InputError,
+    check_class_range,
+    check_probabilities,
+    entropy,
+    log_softmax,
+    logits_from_probabilities,
+    loss_from_probabilities,
+    one_hot,
+    softmax,
+    whole_number,
+)
+from ce_core.arrays import as_float_array, cast, check_temperature
 
 
 def check_distribution(a: ArrayLike, tol: float = 1e-4) -> np.ndarray:
@@ -173,16 +162,3 @@ def neg_log_curve(smallest: float = 1e-3, points: int = 120) -> tuple[np.ndarray
         )
     )
     return p, -np.log(p)
-
-
-def logits_from_probabilities(a: ArrayLike) -> np.ndarray:
-    r"""Return :math:`z = \ln a`, logits whose softmax is ``a`` when ``a`` sums to 1 (0 gives -inf).
-
-    Examples
-    --------
-    >>> logits_from_probabilities([0.5, 0.5, 0.0])
-    array([-0.69314718, -0.69314718,        -inf])
-    """
-    a = as_float_array(a, "probabilities")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.log(a)

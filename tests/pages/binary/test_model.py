@@ -10,21 +10,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ce_core import (
-    InputError,
-    binary_cross_entropy_with_logits,
+from ce_core import InputError, binary_cross_entropy_with_logits
+from pages.binary.model import (
     binary_loss_curve,
     check_label,
     check_one_number,
     compare_two_class,
-    exp_overflow_limit,
     explain_binary,
+    sigmoid_curves,
+    tangent_line,
+)
+from pages.binary.naive_versus_stable import (
+    exp_overflow_limit,
     naive_status,
     naive_versus_stable,
-    sigmoid_curves,
     spacing_at_one,
     stability_grid,
-    tangent_line,
 )
 
 mpmath.mp.dps = 60

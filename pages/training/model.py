@@ -20,10 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .classes import class_indices, one_hot, whole_number
-from .info import entropy
-from .loss import cross_entropy_with_grad
-from .softmax import softmax
+from ce_core import class_indices, cross_entropy_with_grad, entropy, one_hot, softmax, whole_number
 
 MAX_STEPS = 10_000
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ce_core import DATASETS, grid_axes, make_dataset
+from pages.training.datasets import DATASETS, grid_axes, make_dataset
 
 
 @pytest.mark.parametrize("name", DATASETS)

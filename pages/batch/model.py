@@ -21,10 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .classes import one_hot
-from .errors import InputError
-from .loss import cross_entropy_with_grad
-from .softmax import softmax
+from ce_core import InputError, cross_entropy_with_grad, one_hot, softmax
 
 
 def class_targets(labels: ArrayLike, ignore_index: int = -100) -> np.ndarray:

@@ -9,19 +9,21 @@ import pytest
 
 from ce_core import (
     InputError,
-    check_class_weights,
-    class_targets,
     cross_entropy,
     cross_entropy_of_distributions,
     cross_entropy_with_grad,
-    double_softmax_loss_range,
-    double_softmax_with_grad,
     entropy,
-    gradient_norms,
     kl_divergence,
-    mean_denominator,
     numerical_grad,
     softmax,
+)
+from pages.batch.model import (
+    check_class_weights,
+    class_targets,
+    double_softmax_loss_range,
+    double_softmax_with_grad,
+    gradient_norms,
+    mean_denominator,
     target_distribution,
 )
 

@@ -9,19 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ce_core import (
+from ce_core import cross_entropy, cross_entropy_with_grad, numerical_grad, relative_error, softmax
+from pages.training.datasets import make_dataset
+from pages.training.model import (
     add_features,
-    cross_entropy,
-    cross_entropy_with_grad,
     decision_regions,
     descend_logits,
-    make_dataset,
-    numerical_grad,
     predict_classes,
-    relative_error,
     sample_steps,
     smoothed_target,
-    softmax,
     softmax_regression_grad,
     train_softmax_regression,
 )

@@ -1,0 +1,298 @@
+"""The stability page's four tabs, each drawn top to bottom as it appears on screen.
+
+Each tab takes the chosen float type ``dtype`` and ``limits`` (every float type's
+:class:`~ce_core.DtypeLimits`, by name); the ce_core calls are here, the text in ``view``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import streamlit as st
+
+from ce_core import check_logits
+from lab import numbers
+from lab.charts import NEGATIVE, POSITIVE, PREDICTED, chart
+from lab.downloads import downloads
+from lab.inputs import checked_target, preset_row, vector_input
+from lab.language import t
+from pages.stability import state
+from pages.stability.figures import Series, bars_figure, sweep_figure
+from pages.stability.model import (
+    Diagnosis,
+    DtypeLimits,
+    diagnose_softmax,
+    overflow_sweep,
+    sweep_grid,
+    underflow_sweep,
+)
+from pages.stability.shift_and_log import ShiftCheck, log_comparison, shift_check
+from pages.stability.view import (
+    badge_text,
+    class_labels,
+    classes_text,
+    difference_text,
+    dtype_number,
+    latex_log_of_softmax,
+    latex_log_softmax,
+    limits_table,
+    naive_and_stable_download,
+    shift_table,
+    signed,
+    steps_record,
+    steps_table,
+    underflow_classes,
+    verdict,
+)
+
+Limits = dict[str, DtypeLimits]
+
+
+def _logits_box(key: str, label: str, **options) -> tuple[np.ndarray, bool]:
+    """Draw a logits box; return its valid logits (the defaults if none yet) and whether ok."""
+    z, ok = vector_input(key, label, max_count=state.MAX_LOGITS, check=check_logits, **options)
+    return (state.fallback(key) if z is None else z), ok
+
+
+def _bars_text(title: str) -> dict[str, str]:
+    """Return the translated labels of a probability bar chart titled ``title``."""
+    return {
+        "title": title,
+        "a": t("stability.fig.a"),
+        "class": t("class"),
+        "broken": t("stability.fig.broken"),
+    }
+
+
+# ---- 1. naive vs stable, step by step ---------------------------------------------------------
+def steps(dtype: str, limits: Limits) -> None:
+    """Draw the presets, the logits, the verdicts and both formulas' step tables and bars."""
+    preset_row(
+        state.PRESETS, lesson="stability", key_prefix="st_preset_", on_click=state.apply_preset
+    )
+    input_column, verdict_column = st.columns([1, 1], gap="large")
+    with input_column:
+        z, ok = _logits_box(
+            "st_z", t("stability.z", count=state.MAX_LOGITS), help=t("stability.z.help")
+        )
+        results = {
+            (name, stable): diagnose_softmax(z, name, stable=stable)
+            for name in state.DTYPE_NAMES
+            for stable in (False, True)
+        }
+        _stored_warning(z, results[dtype, False], limits[dtype])
+        if not ok:
+            st.caption(t("error.using_last"))
+    with verdict_column:
+        for stable, label in (
+            (False, "stability.verdicts.naive"),
+            (True, "stability.verdicts.stable"),
+        ):
+            badges = [badge_text(results[name, stable], name, t) for name in state.DTYPE_NAMES]
+            st.markdown(f"**{t(label)}** &nbsp; " + " &nbsp; ".join(badges))
+
+    naive_column, stable_column = st.columns(2, gap="large")
+    for column, stable in ((naive_column, False), (stable_column, True)):
+        with column:
+            _formula(results[dtype, stable], stable, limits[dtype])
+    st.caption(t("stability.legend", dtype=dtype))
+    naive, stable = results[dtype, False], results[dtype, True]
+    downloads(
+        "stability",
+        functools.partial(naive_and_stable_download, naive, stable, dtype),
+        steps_record(z, naive, stable, dtype, list(limits.values())),
+    )
+
+
+def _stored_warning(z: np.ndarray, naive: Diagnosis, limits: DtypeLimits) -> None:
+    """Warn when a logit is too large for the float type before any step runs."""
+    too_big = naive.born["z"]
+    if too_big.any():
+        k = int(np.argmax(too_big))
+        st.warning(
+            t(
+                "stability.z.stored",
+                dtype=limits.name,
+                value=numbers.sig(z[k]),
+                max=numbers.sig(limits.max, 5),
+                stored=dtype_number(float(naive.steps.z[k]), limits.name),
+            ),
+            icon=":material/warning:",
+        )
+
+
+def _formula(result: Diagnosis, stable: bool, limits: DtypeLimits) -> None:
+    """Draw one formula (naive or stable): its steps, its verdict and its probabilities."""
+    name, dtype = ("stable" if stable else "naive"), limits.name
+    st.subheader(t(f"stability.{name}.title"))
+    st.latex(t(f"stability.{name}.formula"))
+    shift = dtype_number(float(result.steps.shift[0]), dtype)
+    st.markdown(t("stability.m.stable", m=shift) if stable else t("stability.m.naive"))
+    st.table(steps_table(result, dtype, t))
+    sentences = verdict(result, limits, t)
+    if sentences:
+        st.warning("  \n".join(sentences), icon=":material/error:")
+    else:
+        st.success(t("stability.verdict.fine", dtype=dtype), icon=":material/check_circle:")
+        _fine_notes(result, limits)
+    chart(
+        bars_figure(
+            class_labels(result.steps.z.size),
+            [Series(t("stability.fig.a"), result.steps.a.tolist(), NEGATIVE)],
+            _bars_text(t(f"stability.fig.{name}", dtype=dtype)),
+        ),
+        f"st_chart_{name}",
+    )
+
+
+def _fine_notes(result: Diagnosis, limits: DtypeLimits) -> None:
+    """Say which classes were masked (−inf) or underflowed to 0 in a computation that worked."""
+    if result.masked.any():
+        st.caption(t("stability.masked.note", classes=classes_text(np.flatnonzero(result.masked))))
+    if underflow_classes(result):
+        st.caption(
+            t(
+                "stability.underflow.note",
+                classes=classes_text(underflow_classes(result)),
+                tiny=numbers.sig(limits.smallest_subnormal, 3),
+                dtype=limits.name,
+            )
+        )
+
+
+# ---- 2. where each float type breaks ----------------------------------------------------------
+def sweep(limits: Limits) -> None:
+    """Draw each float type's thresholds and where the naive and stable softmax break."""
+    st.markdown(t("stability.sweep.intro"))
+    metric_columns = st.columns(len(state.DTYPE_NAMES))
+    for column, name in zip(metric_columns, state.DTYPE_NAMES, strict=True):
+        column.metric(t("stability.metric.overflow", dtype=name), signed(limits[name].overflow))
+        column.metric(t("stability.metric.underflow", dtype=name), signed(limits[name].underflow))
+    st.table(limits_table(list(limits.values()), t), hide_index=True)
+    x = sweep_grid()
+    for kind, sweep_of in (("overflow", overflow_sweep), ("underflow", underflow_sweep)):
+        _sweep_chart(kind, x, {name: sweep_of(x, name) for name in state.DTYPE_NAMES}, limits)
+    st.caption(t("stability.sweep.caption"))
+
+
+def _sweep_chart(kind: str, x: np.ndarray, results: dict, limits: Limits) -> None:
+    """Draw the ``kind`` sweep: a strip per formula and float type, thresholds dashed."""
+    rows = [(t("stability.row.naive", dtype=name), results[name][0]) for name in results]
+    rows += [(t("stability.row.stable", dtype=name), results[name][1]) for name in results]
+    thresholds = [
+        (
+            abs(getattr(limits[name], kind)),
+            t(f"stability.fig.threshold.{kind}", value=signed(getattr(limits[name], kind))),
+        )
+        for name in state.DTYPE_NAMES
+    ]
+    chart(
+        sweep_figure(
+            x.tolist(),
+            [(label, values.tolist()) for label, values in rows],
+            thresholds,
+            {
+                "title": t(f"stability.fig.{kind}"),
+                "x": t(f"stability.fig.x.{kind}"),
+                "finite": t("stability.fig.finite"),
+                "nan": t("stability.fig.nan"),
+            },
+        ),
+        f"st_chart_{kind}",
+    )
+
+
+# ---- 3. shift invariance ----------------------------------------------------------------------
+def shift(dtype: str, limits: Limits) -> None:
+    """Draw softmax(z) beside softmax(z − c): equal up to rounding, unless z − c overflows."""
+    st.markdown(t("stability.shift.intro"))
+    st.latex(t("stability.shift.formula"))
+    z_column, c_column = st.columns(2, gap="large")
+    with z_column:
+        z, ok = _logits_box("st_shift_z", t("stability.shift.z"))
+        if not ok:
+            st.caption(t("error.using_last"))
+    with c_column:
+        c = st.slider(
+            t("stability.shift.c"),
+            state.SHIFT_MIN,
+            state.SHIFT_MAX,
+            step=1.0,
+            format="%.0f",
+            key="st_shift",
+            persist_state="session",
+        )
+    check = shift_check(z, c, dtype)
+    st.table(shift_table(check, dtype, t))
+    st.metric(t("stability.shift.max_diff"), difference_text(check.max_difference))
+    _shift_verdict(check, limits[dtype])
+    chart(
+        bars_figure(
+            class_labels(check.z.size),
+            [
+                Series(t("stability.shift.row.a"), check.a.tolist(), NEGATIVE),
+                Series(t("stability.shift.row.a_shifted"), check.a_shifted.tolist(), PREDICTED),
+                Series(t("stability.shift.row.naive"), check.naive_shifted.tolist(), POSITIVE),
+            ],
+            _bars_text(t("stability.fig.shift", dtype=dtype)),
+        ),
+        "st_chart_shift",
+    )
+
+
+def _shift_verdict(check: ShiftCheck, limits: DtypeLimits) -> None:
+    """Say whether shifting changed the probabilities, and whether the naive formula broke."""
+    dtype = limits.name
+    if check.overflows:
+        st.warning(
+            t("stability.shift.overflow", dtype=dtype, max=numbers.sig(limits.max, 5)),
+            icon=":material/error:",
+        )
+    elif check.max_difference == 0:
+        st.success(t("stability.shift.same"), icon=":material/check_circle:")
+    else:
+        st.info(t("stability.shift.rounding", dtype=dtype), icon=":material/info:")
+    if check.naive_breaks:
+        st.warning(t("stability.shift.naive"), icon=":material/error:")
+
+
+# ---- 4. log(softmax) vs log_softmax -----------------------------------------------------------
+def log(dtype: str) -> None:
+    """Draw ln(softmax(z)_j) beside log_softmax(z)_j, and the loss each gives."""
+    st.markdown(t("stability.log.intro"))
+    st.latex(t("stability.log.formula"))
+    z_column, y_column = st.columns(2, gap="large")
+    with z_column:
+        z, ok = _logits_box("st_log_z", t("stability.log.z"))
+        if not ok:
+            st.caption(t("error.using_last"))
+    with y_column:
+        target = st.number_input(
+            t("stability.log.y"), min_value=1, step=1, key="st_log_y", persist_state="session"
+        )
+        target = checked_target(
+            target, z.size, memory="_valid_st_log_y", default=state.DEFAULTS["st_log_y"]
+        )
+    comparison = log_comparison(z, target - 1, dtype)
+    metrics = (
+        ("stability.log.a_j", comparison.a_j),
+        ("stability.log.log_a", comparison.log_of_softmax),
+        ("stability.log.log_softmax", comparison.log_softmax),
+    )
+    for column, (label, value) in zip(st.columns(3), metrics, strict=True):
+        column.metric(t(label), dtype_number(value, dtype))
+    st.latex(latex_log_of_softmax(comparison, dtype))
+    st.latex(latex_log_softmax(comparison, dtype))
+    losses = (
+        ("stability.log.loss_naive", comparison.loss_naive),
+        ("stability.log.loss_stable", comparison.loss_stable),
+    )
+    for column, (label, value) in zip(st.columns(2), losses, strict=True):
+        column.metric(t(label), dtype_number(value, dtype))
+    if comparison.naive_breaks:
+        loss = dtype_number(comparison.loss_stable, dtype)
+        st.warning(t("stability.log.broken", dtype=dtype, loss=loss), icon=":material/error:")
+    else:
+        st.info(t("stability.log.fine"), icon=":material/info:")
+    st.caption(t("stability.log.pytorch"))
