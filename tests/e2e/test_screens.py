@@ -81,7 +81,7 @@ FIRST_SCREEN = {
     " [data-testid=stMain] [data-testid=stTextArea] textarea,"
     " [data-testid=stMain] [data-testid=stSlider]",
     "chart": "[data-testid=stMain] [data-testid=stPlotlyChart],"
-    " [data-testid=stMain] .ce-live-plot",  # a live widget's charts (lab/live)
+    " [data-testid=stMain] .ce-live-bars, [data-testid=stMain] .ce-live-plot",  # lab/live
     "metric": "[data-testid=stMain] [data-testid=stMetricValue]",
     "equation": "[data-testid=stMain] .katex-display",
 }
