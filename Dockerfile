@@ -16,6 +16,8 @@ WORKDIR /app
 COPY requirements.txt ./
 RUN pip install -r requirements.txt
 COPY . .
+# Plotly.js for the live widget, copied into static/ now: the app's user cannot write there.
+RUN python -c "from lab.live.widget import serve_plotly_from; serve_plotly_from('/app')"
 
 USER lab
 EXPOSE 8501

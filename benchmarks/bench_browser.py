@@ -4,9 +4,14 @@ Measured for the Playground and for a trivial one-input, one-chart page served t
 the same run, and printed as a ratio (target: at most 1.3x). Also the time from opening a cold
 page to its first drawn chart.
 
-    python benchmarks/bench_browser.py [--rounds 15]
+And the live softmax widget (``lab/live``), dragged with the mouse (``--drags``): redraws a
+second and input -> redrawn during the drag (targets: >= 50 a second, p95 <= 33 ms), WebSocket
+frames sent before release (target: 0), and release -> the metric and the link holding the
+dragged logits, as a ratio to the trivial page's Enter -> update (target: <= 2x).
 
-Two local servers on free ports (127.0.0.1 only), stopped at the end.
+    python benchmarks/bench_browser.py [--rounds 15] [--drags 8]
+
+Local servers on free ports (127.0.0.1 only), stopped at the end.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import math
 import statistics
 import time
+from urllib.parse import parse_qs, urlparse
 
 from load import ARGS, CHROMIUM, free_port, start_server, stop_server
 from playwright.sync_api import sync_playwright
@@ -87,9 +93,131 @@ def cold_first_chart(browser, url: str) -> float:
     return seconds
 
 
+LIVE = ".st-key-live_logits .ce-live"  # the Playground's live widget
+LIVE_STATS = """(root) => ({frames: root.ceLive.stats.frames, inputs: root.ceLive.stats.inputs,
+  latencies: root.ceLive.stats.latencies.slice(), drawMs: root.ceLive.stats.drawMs.slice(),
+  plotMs: root.ceLive.stats.plotMs.slice(), z: root.ceLive.drawn.z,
+  T: root.ceLive.drawn.T})"""
+MOVES = 120  # pointer moves per drag
+DRIVERS = {
+    "page": "pointer events fired in the page every 8 ms",
+    "mouse": "Playwright's mouse, as fast as it goes",
+}
+
+
+def url_logits(page) -> list[float]:
+    values = parse_qs(urlparse(page.evaluate("location.href")).query).get("z", [""])[0]
+    return [float(v) for v in values.split(",") if v.strip()]
+
+
+# Pointer events fired in the page at 120 Hz, through the widget's own handlers: Playwright's
+# mouse.move waits for a round trip per move (about 50 ms on a loaded 2-core machine), which
+# would measure the driver, not the widget. The real mouse is measured too (``mouse``).
+PAGE_DRAG = """async ([k, moves, interval, up]) => {
+  const track = document.querySelector(
+    `.st-key-live_logits .ce-live-column[data-class="${k}"] .ce-live-track`);
+  const box = track.getBoundingClientRect();
+  const at = (f) => box.top + box.height * (0.2 + 0.6 * (up ? 1 - f : f));
+  const fire = (type, f) => track.dispatchEvent(new PointerEvent(type, {
+    pointerId: 1, pointerType: 'mouse', isPrimary: true, bubbles: true, buttons: 1,
+    clientX: box.left + box.width / 2, clientY: at(f)}));
+  fire('pointerdown', 0);
+  for (let i = 1; i <= moves; i++) {
+    fire('pointermove', i / moves);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  await new Promise((r) => requestAnimationFrame(r));
+}"""
+PAGE_RELEASE = """() => document.querySelector('.st-key-live_logits .ce-live-track:focus')
+  .dispatchEvent(new PointerEvent('pointerup', {pointerId: 1, pointerType: 'mouse',
+    isPrimary: true, bubbles: true}))"""
+
+
+def drag_once(page, root, k: int, sent: list[int], up: bool, driver: str) -> dict:
+    """Drag class ``k``'s bar over its track; return redraw and release figures."""
+    before = root.evaluate(LIVE_STATS)
+    sent_before = sent[0]
+    start = time.perf_counter()
+    if driver == "page":
+        page.evaluate(PAGE_DRAG, [k, MOVES, 8, up])
+    else:
+        box = root.locator(f'.ce-live-column[data-class="{k}"] .ce-live-track').bounding_box()
+        x = box["x"] + box["width"] / 2
+        page.mouse.move(x, box["y"] + box["height"] * (0.8 if up else 0.2))
+        page.mouse.down()
+        for i in range(1, MOVES + 1):
+            f = i / MOVES
+            page.mouse.move(x, box["y"] + box["height"] * (0.2 + 0.6 * (1 - f if up else f)))
+        page.evaluate("() => new Promise((r) => requestAnimationFrame(r))")
+    seconds = time.perf_counter() - start
+    after = root.evaluate(LIVE_STATS)
+    during = sent[0] - sent_before
+    released = time.perf_counter()
+    if driver == "page":
+        page.evaluate(PAGE_RELEASE)
+    else:
+        page.mouse.up()
+    z = after["z"]
+    page.wait_for_function(
+        "t => document.querySelector('[data-testid=stMetricValue]')?.innerText.trim() === t",
+        arg=live_loss(z, after["T"]),
+        timeout=60_000,
+    )
+    deadline = time.perf_counter() + 60
+    while url_logits(page) != z:
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"the link holds {page.evaluate('location.href')}, not {z}")
+        time.sleep(0.002)
+    return {
+        "fps": (after["frames"] - before["frames"]) / seconds,
+        "input_rate": (after["inputs"] - before["inputs"]) / seconds,
+        "latencies": after["latencies"][len(before["latencies"]) :],
+        "draw": after["drawMs"][len(before["drawMs"]) :],
+        "plot": after["plotMs"][len(before["plotMs"]) :],
+        "sent_during": during,
+        "release": time.perf_counter() - released,
+    }
+
+
+def live_loss(z: list[float], temperature: float) -> str:
+    """Return the Playground's loss for logits ``z`` (true class 1), as its metric prints it."""
+    s = [v / temperature for v in z]
+    m = max(s)
+    return f"{math.log(sum(math.exp(v - m) for v in s)) - (s[0] - m):.4f}"
+
+
+def drag_figures(browser, url: str, drags: int, driver: str) -> dict:
+    """Open the Playground at ``url`` and drag its true class's bar ``drags`` times."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    sent = [0]
+
+    def count(_payload) -> None:
+        sent[0] += 1
+
+    page.on("websocket", lambda ws: ws.on("framesent", count))
+    page.goto(url)
+    page.locator(f"{LIVE} .ce-live-plot .main-svg").first.wait_for(timeout=60_000)
+    root = page.locator(LIVE)
+    runs = [drag_once(page, root, 0, sent, i % 2 == 1, driver) for i in range(drags)]
+    page.close()
+    latencies = sorted(v for run in runs for v in run["latencies"])
+    return {
+        "fps": statistics.median(run["fps"] for run in runs),
+        "input_rate": statistics.median(run["input_rate"] for run in runs),
+        "p50": statistics.median(latencies),
+        "p95": latencies[math.ceil(0.95 * len(latencies)) - 1],
+        "max": latencies[-1],
+        "draw": statistics.median(v for run in runs for v in run["draw"]),
+        "plot": statistics.median(v for run in runs for v in run["plot"]),
+        "sent_during": sum(run["sent_during"] for run in runs),
+        "release": statistics.median(run["release"] for run in runs),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--drags", type=int, default=8)
     args = parser.parse_args()
     app_port, trivial_port = free_port(), free_port()
     app = start_server(app_port, "app.py")
@@ -117,6 +245,8 @@ def main() -> None:
             page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
             box = page.get_by_role("textbox", name="Numbers")
             baseline = enter_to_update(page, box, args.rounds, trivial_expected)
+            live_url = f"http://127.0.0.1:{app_port}/playground?lang=en&z=2,1,0.1,-1,3&y=1"
+            drags = {d: drag_figures(browser, live_url, args.drags, d) for d in ("page", "mouse")}
             browser.close()
     finally:
         stop_server(app)
@@ -130,6 +260,20 @@ def main() -> None:
         f"cold page -> first chart: Playground {cold_app:.2f} s, trivial page "
         f"{cold_trivial:.2f} s = {cold_app / cold_trivial:.2f}x"
     )
+    for driver, drag in drags.items():
+        print(
+            f"live widget, true class's bar dragged ({args.drags} drags of {MOVES} moves, "
+            f"{DRIVERS[driver]}): {drag['fps']:.1f} redraws/s for {drag['input_rate']:.1f} "
+            f"pointer events/s (medians), input -> redrawn p50 {drag['p50']:.1f} ms, "
+            f"p95 {drag['p95']:.1f} ms, max {drag['max']:.1f} ms (a redraw: median "
+            f"{drag['draw']:.1f} ms, of which Plotly.react {drag['plot']:.1f} ms); WebSocket "
+            f"frames sent before release: {drag['sent_during']}"
+        )
+        print(
+            f"  release -> metric and link hold the dragged logits: "
+            f"{drag['release'] * 1e3:.0f} ms (median) = {drag['release'] / b:.2f}x the trivial "
+            f"page's Enter -> update"
+        )
 
 
 if __name__ == "__main__":

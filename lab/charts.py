@@ -111,9 +111,12 @@ def _labels_as_text(spec: dict) -> dict:
     return {**spec, "data": traces}
 
 
+def prepared(figure: dict | go.Figure) -> dict:
+    """Return the figure as drawn: a dict, class names escaped, scaled for a projector."""
+    spec = figure if isinstance(figure, dict) else figure.to_dict()
+    return scaled(_labels_as_text(spec))
+
+
 def chart(figure: dict | go.Figure, key: str) -> None:
     """Draw a figure (a Plotly dict or ``go.Figure``) with our own styling and a PNG download."""
-    spec = figure if isinstance(figure, dict) else figure.to_dict()
-    st.plotly_chart(
-        Prebuilt(scaled(_labels_as_text(spec))), key=key, theme=None, config=CHART_CONFIG
-    )
+    st.plotly_chart(Prebuilt(prepared(figure)), key=key, theme=None, config=CHART_CONFIG)

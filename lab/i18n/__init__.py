@@ -13,7 +13,7 @@ from lab.lessons import EXTRA_PAGES, LESSONS
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-_SHARED = ("lab.i18n.common", "lab.i18n.errors")
+_SHARED = ("lab.i18n.common", "lab.i18n.errors", "lab.i18n.live")
 
 
 def _load() -> dict[str, dict[str, str]]:

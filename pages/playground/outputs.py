@@ -3,6 +3,11 @@ bars, the ``-ln p`` curve, the step table, the PyTorch code and the downloads.
 
 On a projector (presentation mode) the two bar charts stand side by side, so that the input,
 the numbers and both charts share the first screen; the formula and the rest come below.
+
+The three charts are one live widget (``lab.live``), redrawn in place. With logits (typed or on
+sliders) it also shows the logits as bars the hand drags and the loss formula, and everything is
+redrawn in the browser while it moves; typed probabilities have no logits to drag, so there it
+shows the charts only and the formula is typeset by the page.
 """
 
 from __future__ import annotations
@@ -13,11 +18,17 @@ import streamlit as st
 
 from ce_core import softmax_steps
 from lab import numbers, safe_text
-from lab.charts import chart
 from lab.downloads import downloads
 from lab.language import t
+from lab.live import LiveFigure, hover_rows_css, live_softmax
 from lab.presentation import presenting
-from pages.playground.figures import gradient_figure, neg_log_figure, probabilities_figure
+from pages.playground import state
+from pages.playground.figures import (
+    GRADIENT_ROOM,
+    gradient_figure,
+    neg_log_figure,
+    probabilities_figure,
+)
 from pages.playground.model import Prediction, neg_log_curve
 from pages.playground.view import (
     latex_loss,
@@ -51,8 +62,8 @@ def metrics(result: Prediction, labels: list[str]) -> None:
     )
 
 
-def bar_charts(result: Prediction, labels: list[str], shown: list[int]) -> None:
-    """Draw the softmax bars (with the one-hot target) and the gradient bars."""
+def bar_figures(result: Prediction, labels: list[str], shown: list[int]) -> tuple[dict, dict]:
+    """Return the softmax bars (with the one-hot target) and the gradient bars."""
     names = [labels[k] for k in shown]
     probabilities = probabilities_figure(
         result.a,
@@ -79,25 +90,45 @@ def bar_charts(result: Prediction, labels: list[str], shown: list[int]) -> None:
             "positive": t("playground.fig.grad.positive"),
         },
     )
-    left, right = st.columns(2) if presenting() else (st.container(), st.container())
-    with left:
-        chart(probabilities, "chart_probs")
-    with right:
-        chart(gradient, "chart_grad")
-    if result.temperature != 1.0:
-        st.caption(t("playground.grad.temperature"))
+    return probabilities, gradient
 
 
-def neg_log(result: Prediction) -> None:
-    """Draw the curve ``-ln p`` with the true class's probability on it."""
+def neg_log_chart(result: Prediction) -> dict:
+    """Return the curve ``-ln p`` with the true class's probability on it."""
     a_j = float(result.a[result.target])
     p, neg_log_p = neg_log_curve(a_j / 2)
     text = {key: t(f"playground.fig.{key}") for key in ("p", "loss", "current")}
     text["title"] = t("playground.fig.neglog")
-    chart(neg_log_figure(p, neg_log_p, a_j, result.loss, text), "chart_neglog")
+    return neg_log_figure(p, neg_log_p, a_j, result.loss, text)
 
 
-def details(result: Prediction, labels: list[str], mode: str) -> None:
+def live_view(result: Prediction, labels: list[str], shown: list[int], draggable: bool) -> None:
+    """Draw the live widget: the three charts and, if ``draggable``, the logits as bars to drag
+    and the formula."""
+    probabilities, gradient = bar_figures(result, labels, shown)
+    live_softmax(
+        result.z,
+        result.target,
+        result.temperature,
+        key="live_logits",
+        classes=shown,
+        labels=[labels[k] for k in shown],
+        temperatures=state.TEMPERATURES,
+        figures=[
+            LiveFigure("chart_probs", "probabilities", probabilities),
+            LiveFigure("chart_grad", "gradient", gradient, room=GRADIENT_ROOM),
+            LiveFigure("chart_neglog", "neglog", neg_log_chart(result)),
+        ],
+        columns=2 if presenting() else 1,
+        draggable=draggable,
+        on_release=state.release_logits,
+        on_temperature=state.release_temperature,
+    )
+    if result.temperature != 1.0:
+        st.caption(t("playground.grad.temperature"))
+
+
+def details(result: Prediction, labels: list[str], shown: list[int], mode: str) -> None:
     """Draw the step table and the PyTorch code (filled only while open), and the downloads."""
     steps = softmax_steps(result.z / result.temperature)  # the steps of the softmax of z / T
     # Filled only while open (a rerun opens them): most reruns skip the table and the code.
@@ -107,7 +138,9 @@ def details(result: Prediction, labels: list[str], mode: str) -> None:
             if mode == "probs":
                 st.caption(t("playground.pipeline.probs"))
             table = pipeline_table(steps, result, labels, t)
-            st.table(table, border="horizontal", hide_index=True)
+            # hovering a class's bar in the live widget marks its row here
+            st.html(hover_rows_css("pipeline_table", shown))
+            st.container(key="pipeline_table").table(table, border="horizontal", hide_index=True)
             st.caption(t("playground.sum", total=numbers.sig(float(steps.total[0]))))
     code = st.expander(t("playground.code"), key="pg_code", on_change="rerun")
     if code.open:
@@ -129,11 +162,8 @@ def draw(result: Prediction, labels: list[str], shown: list[int], typed_ok: bool
             t("playground.top", shown=len(shown), total=result.a.size),
             icon=":material/filter_list:",
         )
-    if not presenting():
+    if mode == "probs":
         st.latex(latex_loss(result, labels))
-    bar_charts(result, labels, shown)
-    if presenting():
-        st.latex(latex_loss(result, labels))
+    live_view(result, labels, list(shown), draggable=mode != "probs")
     st.latex(latex_vector("y", result.y, shown))
-    neg_log(result)
-    details(result, labels, mode)
+    details(result, labels, list(shown), mode)

@@ -147,6 +147,25 @@ def carry_over() -> None:
         state["a"] = format_vector(softmax(z), digits=6)
 
 
+def release_logits(z: np.ndarray) -> None:
+    """Callback of the live widget: put the dragged logits into the inputs of the current mode.
+
+    The box gets the shortest text that reads back exactly (the URL and downloads follow it);
+    the sliders get the values rounded to their 0.1 steps, within their range.
+    """
+    state = st.session_state
+    if state.get("mode") == "sliders":
+        _put_sliders([float(np.clip(np.round(v, 1), SLIDER_MIN, SLIDER_MAX)) for v in z])
+    else:
+        state["z"] = format_vector(z, digits=None)
+
+
+def release_temperature(value: float) -> None:
+    """Callback of the live widget's temperature slider."""
+    if value in TEMPERATURES:
+        st.session_state["T"] = value
+
+
 def _typed_probabilities() -> np.ndarray | None:
     try:
         return parse_vector(st.session_state.get("a", ""), allow_nan=False, allow_inf=False)

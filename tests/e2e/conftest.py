@@ -142,13 +142,13 @@ class AppServer:
 
 
 @contextlib.contextmanager
-def serve_app(log_path: Path = SERVER_LOG) -> Iterator[AppServer]:
-    """Serve ``app.py`` on a free local port until the ``with`` block ends."""
+def serve_app(log_path: Path = SERVER_LOG, script: str = "app.py") -> Iterator[AppServer]:
+    """Serve ``script`` (the app) on a free local port until the ``with`` block ends."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     command = [
-        *(sys.executable, "-m", "streamlit", "run", "app.py"),
+        *(sys.executable, "-m", "streamlit", "run", script),
         *("--server.headless", "true", "--server.port", str(port)),
         *("--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"),
         *("--server.fileWatcherType", "none"),

@@ -109,6 +109,9 @@ _CHARTS_DRAWN = """
 () => !document.querySelector('__SKELETONS__')
   && Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
     .every((c) => c.querySelector('.js-plotly-plot .main-svg'))
+  && Array.from(document.querySelectorAll('.ce-live'))
+    .every((w) => w.dataset.pending === undefined
+      && Array.from(w.querySelectorAll('.ce-live-plot')).every((p) => p.querySelector('.main-svg')))
 """.replace("__SKELETONS__", _SKELETONS)
 
 # Per chart: how many finite numbers its visible traces hold, and how many marks Plotly drew.
@@ -238,6 +241,14 @@ def widget(page: Page, key: str) -> Locator:
     return page.locator(f".st-key-{key}")
 
 
+def plot(page: Page, chart_key: str) -> Locator:
+    """Return the Plotly div of the chart drawn with ``chart_key``: an ``st.plotly_chart``, or a
+    figure of a live widget (``lab.live``), whose div carries ``data-chart=<key>``."""
+    return page.locator(
+        f".st-key-{chart_key} .js-plotly-plot, .js-plotly-plot[data-chart='{chart_key}']"
+    )
+
+
 def language(page: Page, name: str) -> Locator:
     """Return the sidebar's language button ``name`` ("中文" or "English")."""
     return widget(page, "lang").locator("button", has_text=name)
@@ -267,22 +278,18 @@ def metric(page: Page, label: str) -> str:
 
 def bar_texts(page: Page, chart_key: str) -> list[str]:
     """Return the numbers printed on the bars of the chart drawn with ``chart_key``."""
-    texts = widget(page, chart_key).locator(".js-plotly-plot .bartext").all_text_contents()
+    texts = plot(page, chart_key).locator(".bartext").all_text_contents()
     return [text.strip() for text in texts]
 
 
 def traces(page: Page, chart_key: str) -> list[dict[str, Any]]:
     """Return the traces (type, name, x, y) of the chart drawn with ``chart_key``."""
-    return (
-        widget(page, chart_key)
-        .locator(".js-plotly-plot")
-        .evaluate(
-            """(el) => (el._fullData || []).map((t) => {
+    return plot(page, chart_key).evaluate(
+        """(el) => (el._fullData || []).map((t) => {
              const plain = (v) => (v && (ArrayBuffer.isView(v) || Array.isArray(v)))
                ? Array.from(v) : null;
              return {type: t.type, name: t.name, x: plain(t.x), y: plain(t.y)};
            })"""
-        )
     )
 
 
@@ -474,7 +481,7 @@ _PLAIN_TRACES = """
 
 def trace_data(page: Page, chart_key: str) -> list[dict[str, Any]]:
     """Return the traces (type, name, x, y, z as nested lists, gaps None) of chart ``chart_key``."""
-    return widget(page, chart_key).locator(".js-plotly-plot").evaluate(_PLAIN_TRACES)
+    return plot(page, chart_key).evaluate(_PLAIN_TRACES)
 
 
 def table_column(page: Page, heading: str, column: str) -> list[str]:

@@ -80,7 +80,8 @@ FIRST_SCREEN = {
     " [data-testid=stMain] [data-testid=stNumberInput] input,"
     " [data-testid=stMain] [data-testid=stTextArea] textarea,"
     " [data-testid=stMain] [data-testid=stSlider]",
-    "chart": "[data-testid=stMain] [data-testid=stPlotlyChart]",
+    "chart": "[data-testid=stMain] [data-testid=stPlotlyChart],"
+    " [data-testid=stMain] .ce-live-bars, [data-testid=stMain] .ce-live-plot",  # lab/live
     "metric": "[data-testid=stMain] [data-testid=stMetricValue]",
     "equation": "[data-testid=stMain] .katex-display",
 }
@@ -119,7 +120,7 @@ def test_page_fits_the_screen(screen, lesson: str, lang: str, open_page: Opener)
         if wide:
             problems["equations wider than their column"] = wide
         if spec.get("device", {}).get("has_touch"):
-            page.locator("[data-testid=stPlotlyChart]").first.tap()
+            page.locator("[data-testid=stPlotlyChart], .ce-live-plot").first.tap()
             if page.evaluate(_TOOLBARS):
                 problems["chart toolbar on a touch screen"] = page.evaluate(_TOOLBARS)
         height = spec["viewport"]["height"]

@@ -26,11 +26,17 @@ def open_page(page: str, lang: str = "en", **query: str) -> AppTest:
 
 
 def chart_data(at: AppTest, key: str) -> list[dict]:
-    """Return the traces of the Plotly chart drawn with ``key``."""
+    """Return the traces of the Plotly chart drawn with ``key``, on its own or as a figure of a
+    live widget (``lab.live.LiveFigure``, which the browser draws as Python built it)."""
     for element in at.get("plotly_chart"):
         spec = json.loads(element.proto.spec)
         if element.proto.id and key in element.proto.id:
             return spec["data"]
+    for element in at.get("bidi_component"):
+        figures = json.loads(element.proto.json or "{}").get("figures", [])
+        for figure in figures:
+            if figure["key"] == key:
+                return figure["figure"]["data"]
     raise AssertionError(f"no chart with key {key!r}")
 
 

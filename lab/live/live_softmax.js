@@ -1,0 +1,569 @@
+// The live softmax widget: logits as bars the hand drags, and everything computed from them
+// (softmax bars with the one-hot target, the loss -ln a_j with its formula, the gradient a - y)
+// recomputed here in float64 and redrawn in place at most once per animation frame. Nothing goes
+// to the server while the hand moves; on release the logits (or T) go to Python with
+// setStateValue, and Python reruns with ce_core's exact numbers.
+//
+// The maths is ce_core.softmax's, operation for operation (max shift with TwoSum, Dekker's
+// product for the temperature, NumPy's pairwise sum, log1p of the rest), so both agree to a few
+// ulp; tests/e2e/test_live.py holds them to 1e-12.
+
+// ---- maths ------------------------------------------------------------------------------------
+
+// NumPy's pairwise summation (numpy/_core/src/umath/loops_utils.h), so sums round alike.
+function pairwiseSum(values, start, count) {
+  if (count < 8) {
+    let total = 0;
+    for (let i = 0; i < count; i++) total += values[start + i];
+    return total;
+  }
+  if (count <= 128) {
+    const r = values.slice(start, start + 8);
+    let i = 8;
+    for (; i < count - (count % 8); i += 8) {
+      for (let k = 0; k < 8; k++) r[k] += values[start + i + k];
+    }
+    let total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < count; i++) total += values[start + i];
+    return total;
+  }
+  let half = Math.floor(count / 2);
+  half -= half % 8;
+  return pairwiseSum(values, start, half) + pairwiseSum(values, start + half, count - half);
+}
+
+// p = fl(a * b) and p + error = a * b exactly (Dekker), as ce_core.softmax._two_product.
+function twoProduct(a, b) {
+  const split = (x) => {
+    const c = 134217729.0 * x;
+    const hi = c - (c - x);
+    return [hi, x - hi];
+  };
+  const p = a * b;
+  const [aHi, aLo] = split(a);
+  const [bHi, bLo] = split(b);
+  return [p, ((aHi * bHi - p) + aHi * bLo + aLo * bHi) + aLo * bLo];
+}
+
+/**
+ * Return {a, loss, grad, predicted} for logits z (-Infinity: a masked class), temperature T and
+ * the true class j (from 0): a = softmax(z / T), loss = -ln a_j, grad = (a - y) / T.
+ * Computed as ce_core does: (z - max) / T with its rounding error carried along, so +-1000,
+ * T = 0.05 and 1,000 classes all stay finite and exact to a few ulp.
+ */
+export function softmaxStats(z, T, j) {
+  const n = z.length;
+  let imax = 0;
+  for (let i = 1; i < n; i++) if (z[i] > z[imax]) imax = i;
+  const m = z[imax];
+  const shift = Number.isFinite(m) ? m : 0;
+  const s = new Float64Array(n);
+  const err = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = s[i] = z[i] - shift;
+    const back = v - z[i];
+    const e = (z[i] - (v - back)) + (-shift - back); // TwoSum: the rounding error of z - shift
+    err[i] = Number.isFinite(e) ? e : 0;
+  }
+  if (T !== 1) {
+    for (let i = 0; i < n; i++) {
+      const q = s[i] / T;
+      const [p, pErr] = twoProduct(q, T);
+      const qErr = (((s[i] - p) - pErr) + err[i]) / T;
+      s[i] = q;
+      err[i] = Number.isFinite(qErr) ? qErr : 0;
+    }
+  }
+  const e = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = Math.exp(s[i]);
+    e[i] = x + x * err[i];
+  }
+  const atMax = e[imax];
+  e[imax] = 0;
+  const rest = pairwiseSum(e, 0, n);
+  e[imax] = atMax;
+  const a = new Float64Array(n);
+  const grad = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    a[i] = Number.isFinite(m) ? e[i] / (1 + rest) : NaN;
+    grad[i] = (a[i] - (i === j ? 1 : 0)) / T;
+  }
+  const loss = Number.isFinite(m) ? -((s[j] - Math.log1p(rest)) + err[j]) : NaN;
+  let predicted = 0;
+  for (let i = 1; i < n; i++) if (a[i] > a[predicted]) predicted = i;
+  return { a, loss, grad, predicted };
+}
+
+// ---- numbers, as lab/numbers.py prints them ----------------------------------------------------
+
+function special(v) {
+  if (Number.isNaN(v)) return "NaN";
+  if (v === Infinity) return "∞";
+  if (v === -Infinity) return "−∞";
+  return null;
+}
+
+function pythonExponent(v, decimals) {
+  // JS writes 1.23e-5, Python 1.23e-05
+  return v.toExponential(decimals).replace(/e([+-])(\d)$/, "e$10$2");
+}
+
+export function barText(v, digits = 3) {
+  const word = special(v);
+  if (word !== null) return word;
+  if (v !== 0 && (Math.abs(v) < 10 ** -digits || Math.abs(v) >= 1e5)) {
+    return pythonExponent(v, Math.max(1, digits - 1));
+  }
+  return v.toFixed(digits);
+}
+
+export function fixedText(v, decimals = 4) {
+  const word = special(v);
+  return word !== null ? word : v.toFixed(decimals);
+}
+
+const minus = (text) => text.replace(/^-/, "−");
+
+// ---- the widget ----------------------------------------------------------------------------------
+
+function loadPlotly(src) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__cePlotly) {
+    window.__cePlotly = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(src, document.baseURI).href;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => reject(new Error(`cannot load ${src}`));
+      document.head.appendChild(script);
+    });
+  }
+  return window.__cePlotly;
+}
+
+function element(tag, className, parent) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+
+const sub = (k) => `<sub>${k}</sub>`;
+const escape = (text) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+class LiveSoftmax {
+  constructor(parent) {
+    this.root = element("div", "ce-live", parent);
+    this.root.ceLive = this;
+    this.left = element("div", "ce-live-left", this.root);
+    this.title = element("div", "ce-live-title", this.left);
+    this.bars = element("div", "ce-live-bars", this.left);
+    this.bars.setAttribute("role", "group");
+    this.controls = element("div", "ce-live-controls", this.left);
+    const label = element("label", "ce-live-t", this.controls);
+    this.tName = element("span", "", label);
+    this.tInput = element("input", "", label);
+    this.tInput.type = "range";
+    this.tInput.step = "1";
+    this.tOutput = element("output", "", label);
+    this.formula = element("div", "ce-live-formula", this.root);
+    this.plotArea = element("div", "ce-live-plots", this.root);
+    this.plots = [];
+    this.gradTop = [];
+    this.columns = [];
+    this.hover = null;
+    this.dragging = null;
+    this.pending = false;
+    this.stats = { inputs: 0, frames: 0, latencies: [], drawMs: [], plotMs: [], sent: 0 };
+    this.firstInput = null; // the time stamp of the oldest input not drawn yet
+    this.tInput.addEventListener("input", (event) => {
+      this.temperature = this.data.temperatures[Number(this.tInput.value)];
+      this.changed(event);
+    });
+    this.tInput.addEventListener("change", () => this.send("T", this.temperature));
+    // The plot's width is given to Plotly (measured here, on resize only): left to itself, it
+    // measures its container on every redraw, a forced layout each frame.
+    this.width = this.plotWidth();
+    new ResizeObserver(() => {
+      const width = this.plotWidth();
+      if (width !== this.width) {
+        this.width = width;
+        this.schedule();
+      }
+    }).observe(this.plotArea);
+    this.formula.addEventListener("pointerover", (event) => this.hoverFrom(event));
+    this.formula.addEventListener("pointerleave", () => this.setHover(null));
+  }
+
+  // Side by side in presentation mode (``columns`` 2: the bars to drag on the left, the charts
+  // beside them, as on a projector all must fit one screen), else stacked.
+  plotWidth() {
+    const columns = this.data?.columns ?? 1;
+    const available = this.plotArea.clientWidth || 600;
+    return Math.max(200, Math.floor((available - 16 * (columns - 1)) / columns));
+  }
+
+  // Python sent data: adopt it unless the hand is on a bar (its rerun lands after release).
+  update(data, setStateValue) {
+    this.setStateValue = setStateValue;
+    const fresh = JSON.stringify([data.z, data.temperature, data.target]);
+    const layoutKey = JSON.stringify([
+      data.classes, data.labels, data.text, data.scale, data.columns, data.figures.map((f) => f.key),
+    ]);
+    this.data = data;
+    // Reruns for earlier releases (a key held down sends one per press) echo older values: wait
+    // for the echo of the latest one, so a bar never jumps back (2 s at most, in case Python
+    // kept something else).
+    const echo = this.awaiting && JSON.stringify(data.z) === this.awaiting.z;
+    if (echo || (this.awaiting && performance.now() > this.awaiting.until)) this.awaiting = null;
+    if (fresh !== this.fresh && this.dragging === null && !this.awaiting) {
+      this.fresh = fresh;
+      this.z = Float64Array.from(data.z, (v) => (v === null ? -Infinity : v));
+      this.temperature = data.temperature;
+      this.scaleAxis();
+    }
+    if (layoutKey !== this.layoutKey) {
+      this.layoutKey = layoutKey;
+      this.build();
+    }
+    this.root.style.setProperty("--ce-live-scale", String(data.scale));
+    this.root.dataset.pending = "1"; // until drawn: tests wait for it
+    this.root.classList.toggle("ce-live-figures-only", !data.draggable);
+    loadPlotly(data.plotly).then((Plotly) => {
+      this.Plotly = Plotly;
+      this.schedule();
+    });
+  }
+
+  // The logit axis: fixed while dragging so a bar stays under the finger; rounding to the
+  // pixel's worth of value keeps the numbers short (0.01 for a span of 10).
+  // Kept after a release when the values still fit it well, so the bars do not jump.
+  scaleAxis() {
+    const finite = Array.from(this.z).filter(Number.isFinite);
+    let low = Math.min(-1, ...finite);
+    let high = Math.max(1, ...finite);
+    const fits = low >= this.low && high <= this.high && this.high - this.low < 3 * (high - low);
+    if (fits) return;
+    const pad = 0.15 * (high - low);
+    low -= pad;
+    high += pad;
+    this.low = low;
+    this.high = high;
+    const perPixel = (high - low) / 150;
+    this.step = 10 ** Math.floor(Math.log10(perPixel));
+    this.keyStep = 10 * this.step;
+  }
+
+  build() {
+    const { text, classes, labels, temperatures } = this.data;
+    this.title.textContent = text.title;
+    this.bars.setAttribute("aria-label", text.title);
+    this.bars.replaceChildren();
+    this.columns = classes.map((k, i) => {
+      const column = element("div", "ce-live-column", this.bars);
+      column.dataset.class = String(k);
+      const track = element("div", "ce-live-track", column);
+      const zeroLine = element("div", "ce-live-zero", track);
+      const bar = element("div", "ce-live-bar", track);
+      const value = element("div", "ce-live-value", track);
+      const name = element("div", "ce-live-label", column);
+      name.textContent = labels[i];
+      track.tabIndex = 0;
+      track.setAttribute("role", "slider");
+      track.setAttribute("aria-orientation", "vertical");
+      track.setAttribute("aria-label", text.slider.replace("{label}", labels[i]));
+      track.addEventListener("pointerdown", (event) => this.grab(event, k, track));
+      track.addEventListener("pointermove", (event) => this.move(event, k, track));
+      track.addEventListener("pointerup", (event) => this.release(event, k));
+      track.addEventListener("pointercancel", (event) => this.release(event, k));
+      track.addEventListener("keydown", (event) => this.key(event, k));
+      track.addEventListener("keyup", (event) => this.keyUp(event, k));
+      column.addEventListener("pointerenter", () => this.setHover(k));
+      column.addEventListener("pointerleave", () => this.dragging === null && this.setHover(null));
+      track.addEventListener("focus", () => this.setHover(k));
+      track.addEventListener("blur", () => this.setHover(null));
+      return { k, column, track, bar, value, zeroLine };
+    });
+    this.plotArea.replaceChildren();
+    this.plotArea.style.gridTemplateColumns = `repeat(${this.data.columns}, minmax(0, 1fr))`;
+    this.root.classList.toggle("ce-live-wide", this.data.columns > 1 && this.data.draggable);
+    this.width = this.plotWidth();
+    this.plots = this.data.figures.map((entry) => {
+      const plot = element("div", "ce-live-plot", this.plotArea);
+      plot.dataset.chart = entry.key; // tests and pages find a chart by the key it replaces
+      return plot;
+    });
+    this.hooked = false;
+    this.tName.textContent = text.temperature;
+    this.tInput.min = "0";
+    this.tInput.max = String(temperatures.length - 1);
+    this.tInput.setAttribute("aria-label", text.temperature);
+  }
+
+  // ---- input ----
+
+  valueAt(event, track) {
+    const box = track.getBoundingClientRect();
+    const fraction = 1 - (event.clientY - box.top) / box.height;
+    const v = this.low + Math.min(1, Math.max(0, fraction)) * (this.high - this.low);
+    const steps = Math.round(v / this.step);
+    return this.step >= 1 ? steps * this.step : steps / Math.round(1 / this.step);
+  }
+
+  grab(event, k, track) {
+    event.preventDefault();
+    try {
+      track.setPointerCapture(event.pointerId);
+    } catch {
+      // a pointer the browser no longer tracks: the drag still works inside the track
+    }
+    track.focus({ preventScroll: true });
+    this.dragging = k;
+    this.setHover(k);
+    this.move(event, k, track);
+  }
+
+  move(event, k, track) {
+    if (this.dragging !== k) return;
+    const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [];
+    const last = events.length ? events[events.length - 1] : event;
+    this.z[k] = this.valueAt(last, track);
+    this.changed(event);
+  }
+
+  release(event, k) {
+    if (this.dragging !== k) return;
+    this.dragging = null;
+    this.schedule(); // with the numbers on the bars again
+    this.send("z", this.zPayload());
+  }
+
+  key(event, k) {
+    const moves = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 10, PageDown: -10 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const start = Number.isFinite(this.z[k]) ? this.z[k] : this.low;
+    const steps = Math.round(start / this.keyStep) + moves[event.key];
+    this.z[k] = this.keyStep >= 1 ? steps * this.keyStep : steps / Math.round(1 / this.keyStep);
+    this.keyed = true;
+    this.changed(event);
+  }
+
+  keyUp(event, k) {
+    if (this.keyed) {
+      this.keyed = false;
+      this.send("z", this.zPayload());
+    }
+  }
+
+  zPayload() {
+    return Array.from(this.z, (v) => (v === -Infinity ? null : v));
+  }
+
+  send(name, value) {
+    this.stats.sent += 1;
+    if (name === "z") this.awaiting = { z: JSON.stringify(value), until: performance.now() + 2000 };
+    this.setStateValue(name, value);
+  }
+
+  changed(event) {
+    this.stats.inputs += 1;
+    if (this.firstInput === null) this.firstInput = event.timeStamp;
+    this.schedule();
+  }
+
+  hoverFrom(event) {
+    const term = event.target.closest("[data-class]");
+    if (term) this.setHover(Number(term.dataset.class));
+  }
+
+  setHover(k) {
+    if (this.hover === k) return;
+    this.hover = k;
+    if (k === null) delete document.body.dataset.ceLiveClass;
+    else document.body.dataset.ceLiveClass = String(k);
+    this.schedule();
+  }
+
+  schedule() {
+    if (this.pending || !this.Plotly) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.draw();
+    });
+  }
+
+  // ---- drawing: once per frame at most ----
+
+  draw() {
+    const started = performance.now();
+    const T = this.temperature;
+    const result = softmaxStats(this.z, T, this.data.target);
+    this.result = result;
+    // At rest Python's figures are drawn as they are (ce_core's numbers); once the hand has
+    // moved a bar or T, the same figures with the values computed here.
+    const moving = this.dragging !== null;
+    const live = moving || this.fresh !== this.shownKey();
+    const plotting = performance.now();
+    this.data.figures.forEach((entry, i) => {
+      // The -ln p curve follows on release: a frame has room for the two bar charts only.
+      if (moving && entry.kind === "neglog") return;
+      const { traces, layout } = this.patched(entry, i, result, live, moving);
+      layout.width = this.width;
+      if (this.root.classList.contains("ce-live-wide") && layout.legend) {
+        // two charts beside the bars: the colour key in smaller type, so no entry is cut
+        layout.legend = { ...layout.legend, font: { ...layout.legend.font, size: 11 } };
+      }
+      this.revision = (this.revision ?? 0) + 1;
+      layout.datarevision = this.revision;
+      this.Plotly.react(this.plots[i], traces, layout, this.data.config);
+    });
+    this.stats.plotMs.push(performance.now() - plotting);
+    // Our DOM after Plotly's: Plotly reads sizes, and a write before a read forces a layout.
+    this.drawBars();
+    this.tInput.value = String(this.data.temperatures.indexOf(T));
+    this.tOutput.textContent = String(T);
+    this.drawFormula(result);
+    this.root.dataset.loss = String(result.loss);
+    this.drawn = { z: this.zPayload(), T };
+    if (!this.hooked) {
+      this.hooked = true;
+      const classes = this.data.classes;
+      this.data.figures.forEach((entry, i) => {
+        if (entry.kind !== "probabilities" && entry.kind !== "gradient") return;
+        this.plots[i].on("plotly_hover", (e) => this.setHover(classes[e.points[0].pointIndex]));
+        this.plots[i].on("plotly_unhover", () => this.setHover(null));
+      });
+    }
+    delete this.root.dataset.pending;
+    this.stats.frames += 1;
+    this.stats.drawMs.push(performance.now() - started);
+    if (this.firstInput !== null) {
+      this.stats.latencies.push(performance.now() - this.firstInput);
+      this.firstInput = null;
+    }
+  }
+
+  // The values drawn now, in the form Python's data holds them (to tell Python's from ours).
+  shownKey() {
+    return JSON.stringify([this.zPayload(), this.temperature, this.data.target]);
+  }
+
+  // Figure ``entry`` (built by Python) with this frame's values in it. Kinds: "probabilities"
+  // (a coloured by role, the argmax arrow), "gradient" ((a - y) / T coloured by sign) and
+  // "neglog" (the point (a_j, L) on the curve -ln p). Hover outlines the hovered class's bars.
+  patched(entry, i, result, live, moving) {
+    const { figure, kind } = entry;
+    const { classes, target, colors } = this.data;
+    const layout = { ...figure.layout };
+    let traces = figure.data;
+    if (kind === "neglog") {
+      if (live && traces.length > 1) {
+        const aj = result.a[target];
+        const point = { ...traces[1], x: [aj], y: [result.loss] };
+        point.text = moving ? null : [`a_j = ${barText(aj)}, L = ${barText(result.loss)}`];
+        traces = [traces[0], point, ...traces.slice(2)];
+      }
+      return { traces, layout };
+    }
+    if (moving) {
+      // Margins as Python's figure got them at rest: automargin measures every tick label again.
+      const size = this.plots[i]._fullLayout?._size;
+      if (size) layout.margin = { ...layout.margin, l: size.l, r: size.r, t: size.t, b: size.b };
+      layout.xaxis = { ...layout.xaxis, automargin: false };
+      layout.yaxis = { ...layout.yaxis, automargin: false };
+    }
+    const first = { ...traces[0] };
+    const outline = classes.map((k) => (k === this.hover ? 3 : 0));
+    first.marker = { ...first.marker, line: { color: colors.ink, width: outline } };
+    if (live && kind === "probabilities") {
+      const a = classes.map((k) => result.a[k]);
+      first.y = a;
+      first.marker.color = classes.map((k) =>
+        k === target ? colors.true : k === result.predicted ? colors.predicted : colors.other);
+      first.text = moving ? null : a.map((v) => barText(v));
+      const where = classes.indexOf(result.predicted);
+      if (layout.annotations && layout.annotations.length) {
+        layout.annotations = layout.annotations.slice();
+        const arrow = { ...layout.annotations[0], visible: where >= 0 };
+        if (where >= 0) {
+          arrow.x = where;
+          arrow.y = result.predicted === target ? 1.0 : Math.min(1.0, a[where]);
+        }
+        layout.annotations[0] = arrow;
+      }
+    } else if (live && kind === "gradient") {
+      const grad = classes.map((k) => result.grad[k]);
+      first.y = grad;
+      first.marker.color = grad.map((v) => (v < 0 ? colors.negative : colors.positive));
+      first.text = moving ? null : grad.map((v) => barText(v));
+      const top = entry.room * Math.max(...grad.filter(Number.isFinite).map(Math.abs), 1e-300);
+      // Only grows during a drag: new ticks every frame cost a redraw of the axis.
+      const range = moving ? Math.max(this.gradTop[i] ?? 0, top) : top;
+      this.gradTop[i] = range;
+      layout.yaxis = { ...layout.yaxis, range: [-range, range] };
+    }
+    return { traces: [first, ...traces.slice(1)], layout };
+  }
+
+  drawBars() {
+    const span = this.high - this.low;
+    const at = (v) => (Math.min(this.high, Math.max(this.low, v)) - this.low) / span;
+    const zero = at(0);
+    const { colors, target } = this.data;
+    for (const { k, column, track, bar, value, zeroLine } of this.columns) {
+      zeroLine.style.bottom = `${100 * zero}%`;
+      const v = this.z[k];
+      const masked = v === -Infinity;
+      const y = masked ? 0 : at(v);
+      const bottom = Math.min(zero, y);
+      bar.style.bottom = `${100 * bottom}%`;
+      bar.style.height = masked ? "3px" : `${100 * Math.abs(y - zero)}%`;
+      bar.style.background = k === target ? colors.true : colors.logit;
+      value.style.bottom = `${100 * Math.max(y, zero)}%`;
+      value.textContent = minus(masked ? "−∞" : barText(v, 2));
+      column.classList.toggle("ce-live-hover", k === this.hover);
+      column.classList.toggle("ce-live-masked", masked);
+      track.setAttribute("aria-valuenow", masked ? String(this.low) : String(v));
+      track.setAttribute("aria-valuetext", masked ? "−∞" : barText(v, 2));
+      track.setAttribute("aria-valuemin", String(this.low));
+      track.setAttribute("aria-valuemax", String(this.high));
+    }
+  }
+
+  // L = -sum_k y_k ln a_k = -(0·ln a_1 + 1·ln a_2 + ...) = -ln a_j = loss, a term per shown class
+  drawFormula(result) {
+    const { classes, target, labels } = this.data;
+    const terms = [];
+    let previous = -1;
+    classes.forEach((k) => {
+      if (k !== previous + 1) terms.push("…");
+      const hover = k === this.hover ? " ce-live-hover" : "";
+      const y = k === target ? 1 : 0;
+      terms.push(
+        `<span class="ce-live-term${hover}${y ? " ce-live-target" : ""}" data-class="${k}">` +
+        `${y}·ln ${barText(result.a[k])}</span>`
+      );
+      previous = k;
+    });
+    if (previous !== result.a.length - 1) terms.push("…");
+    const j = escape(labels[classes.indexOf(target)] ?? String(target + 1));
+    const loss = fixedText(result.loss);
+    this.formula.innerHTML =
+      `<span class="ce-live-math"><i>L</i> = −Σ<sub>k</sub> <i>y</i>${sub("k")} ln <i>a</i>${sub("k")}` +
+      ` = −(${terms.join(" + ")})` +
+      ` = −ln <i>a</i>${sub(j)} = −ln ${barText(result.a[target], 4)}` +
+      ` = <b class="ce-live-loss">${minus(loss)}</b></span>`;
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const widget = parentElement.ceLiveWidget ?? new LiveSoftmax(parentElement);
+  parentElement.ceLiveWidget = widget;
+  widget.update(data, setStateValue);
+}
+
+window.ceLiveMaths = { softmaxStats, barText, fixedText };

@@ -1,0 +1,341 @@
+"""The live softmax widget (lab/live) in real Chromium: its maths against ce_core, and dragging.
+
+Served on its own bare page (``live_page.py``) and as the Playground's main view. During a drag
+nothing may reach the server and every frame must already show ce_core's numbers for where the
+bar is; after release Python holds the dragged logits (its metric, the link, the box), and the
+widget's DOM node is the same one. Presets, Reset and the box move the bars.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlparse
+
+import numpy as np
+import pytest
+from playwright.sync_api import Browser, Page
+
+from ce_core import format_vector, parse_vector
+from pages.playground.model import explain_logits
+
+from .conftest import ARTIFACTS, AppServer, serve_app
+from .helpers import CJK, RUN_COUNTER, commit_text, eventually, metric, rerun, widget
+
+LOG = ARTIFACTS / "e2e" / "live_page.log"
+FIRST_LOAD_MS = 30_000
+ROOT = ".st-key-live .ce-live"
+PLAYGROUND = ".st-key-live_logits .ce-live"
+
+NEXT_FRAME = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+# What the widget drew last: for which logits and T, its loss, formula and the charts' data.
+SHOWN = """
+(root) => {
+  const widget = root.ceLive;
+  const plot = (key) => root.querySelector(`.ce-live-plot[data-chart="${key}"]`);
+  return {
+    z: widget.drawn.z,
+    T: widget.drawn.T,
+    loss: Number(root.dataset.loss),
+    formula: root.querySelector('.ce-live-formula').textContent,
+    a: Array.from(plot('chart_probs')._fullData[0].y),
+    grad: Array.from(plot('chart_grad')._fullData[0].y),
+    point: Array.from(plot('chart_neglog')._fullData[1].y),
+    frames: widget.stats.frames,
+  };
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def live_server(chromium_executable: str) -> Iterator[AppServer]:
+    """The bare widget page, served for this module."""
+    with serve_app(LOG, script="tests/e2e/live_page.py") as server:
+        yield server
+
+
+class Session:
+    """One browser page on the widget page, counting the WebSocket frames it sends."""
+
+    def __init__(
+        self, page: Page, server: AppServer, query: str, path: str = "", root: str = ROOT
+    ) -> None:
+        self.page = page
+        self.sent = 0
+        page.on("websocket", lambda ws: ws.on("framesent", self._count))
+        page.add_init_script(RUN_COUNTER)  # for helpers.rerun
+        page.goto(f"{server.url}/{path}?{query}", wait_until="commit")
+        page.wait_for_selector(f"{root}:not([data-pending]) .main-svg", timeout=FIRST_LOAD_MS)
+        self.root = page.locator(root)
+
+    def _count(self, _payload: object) -> None:
+        self.sent += 1
+
+    def shown(self) -> dict:
+        return self.root.evaluate(SHOWN)
+
+    def next_frame(self) -> None:
+        self.page.evaluate(NEXT_FRAME)
+
+    def python_loss(self) -> str:
+        return self.page.locator("[data-testid=stMetricValue]").first.text_content().strip()
+
+    def url_logits(self) -> np.ndarray:
+        return parse_vector(parse_qs(urlparse(self.page.evaluate("location.href")).query)["z"][0])
+
+    def track(self, k: int):
+        return self.root.locator(f'.ce-live-column[data-class="{k}"] .ce-live-track')
+
+
+@pytest.fixture
+def open_live(browser: Browser, live_server: AppServer):
+    contexts = []
+
+    def open_(query: str = "lang=en", **context_args) -> Session:
+        args = {"viewport": {"width": 1280, "height": 900}, **context_args}
+        context = browser.new_context(**args)
+        contexts.append(context)
+        return Session(context.new_page(), live_server, query)
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _close(js: list[float | None], expected: np.ndarray, rel: float = 1e-12) -> bool:
+    values = np.array([-np.inf if v is None else v for v in js], dtype=float)
+    if values.shape != expected.shape:
+        return False
+    return all(
+        (v == e) or math.isclose(v, e, rel_tol=rel, abs_tol=1e-300)
+        for v, e in zip(values, expected, strict=True)
+    )
+
+
+def _agrees_with_ce_core(shown: dict, target: int, curve: bool = True) -> None:
+    """Check what the widget drew against ce_core; ``curve``: the point on -ln p too (it follows
+    on release, not during a drag)."""
+    z = np.array([-np.inf if v is None else v for v in shown["z"]])
+    result = explain_logits(z, target, shown["T"])
+    assert math.isclose(shown["loss"], result.loss, rel_tol=1e-12), (shown["loss"], result.loss)
+    assert shown["formula"].endswith(f"= {result.loss:.4f}".replace("-", "−")), shown["formula"]
+    assert _close(shown["a"], result.a), (shown["a"], result.a)
+    assert _close(shown["grad"], result.grad), (shown["grad"], result.grad)
+    if curve:
+        assert _close(shown["point"], np.array([result.loss])), (shown["point"], result.loss)
+
+
+# ---- (a) the maths, in the browser, against ce_core ------------------------------------------
+
+RNG = np.random.default_rng(13)
+THOUSAND = RNG.normal(scale=3.0, size=1000)
+CASES = {
+    "ordinary": ([2.0, 1.0, 0.1, -1.0, 3.0], 0, 1.0),
+    "ordinary, true class most likely": ([2.0, 1.0, 0.1, -1.0, 3.0], 4, 1.0),
+    "plus and minus 1000": ([1000.0, 0.0, -1000.0], 0, 1.0),
+    "plus and minus 1000, true class at -1000": ([1000.0, 0.0, -1000.0], 2, 1.0),
+    "masked class": ([2.0, 1.0, -np.inf, 0.5], 1, 1.0),
+    "1,000 classes": (THOUSAND.tolist(), 17, 1.0),
+    "1,000 classes, T = 0.05": (THOUSAND.tolist(), 17, 0.05),
+    "T = 0.05": ([2.0, 1.0, 0.1, -1.0, 3.0], 0, 0.05),
+    "T = 20": ([2.0, 1.0, 0.1, -1.0, 3.0], 0, 20.0),
+    "T = 20, masked, large": ([700.0, -700.0, -np.inf, 699.5], 3, 20.0),
+}
+
+
+def test_the_browser_maths_agree_with_ce_core_to_1e_12(open_live):
+    session = open_live()
+    for name, (z, target, temperature) in CASES.items():
+        js = session.page.evaluate(
+            """([z, j, T]) => {
+                 const r = window.ceLiveMaths.softmaxStats(z, T, j);
+                 return {a: Array.from(r.a), grad: Array.from(r.grad), loss: r.loss,
+                         predicted: r.predicted};
+               }""",
+            [z, target, temperature],
+        )
+        result = explain_logits(np.array(z), target, temperature)
+        assert math.isclose(js["loss"], result.loss, rel_tol=1e-12), name
+        assert _close(js["a"], result.a), name
+        assert _close(js["grad"], result.grad), name
+        assert js["predicted"] == result.predicted, name
+
+
+# ---- (b, c) dragging: every frame right, nothing sent until release ---------------------------
+
+
+def _drag(session: Session, k: int, press, move, release, target: int) -> None:
+    """Drag class ``k``'s bar up through the track with the given input functions."""
+    box = session.track(k).bounding_box()
+    x = box["x"] + box["width"] / 2
+    ys = [box["y"] + box["height"] * f for f in (0.45, 0.40, 0.33, 0.25, 0.18, 0.12)]
+    before = session.shown()
+    sent_before = session.sent
+    press(x, ys[0])
+    session.next_frame()
+    previous = session.shown()
+    for y in ys[1:]:
+        move(x, y)
+        session.next_frame()
+        now = session.shown()
+        assert now["frames"] > previous["frames"]  # redrawn
+        assert now["z"][k] > previous["z"][k]  # the bar followed the hand
+        assert now["loss"] != previous["loss"]  # and the loss with it
+        _agrees_with_ce_core(now, target, curve=False)
+        previous = now
+    assert session.sent == sent_before, "the browser talked to the server during the drag"
+    assert previous["z"] != before["z"]
+    release(x, ys[-1])
+    dragged = np.array(previous["z"], dtype=float)
+    expected = f"{explain_logits(dragged, target, previous['T']).loss:.4f}"
+    eventually(session.python_loss, lambda text: text == expected)
+    eventually(session.url_logits, lambda z: np.array_equal(z, dragged))
+    assert session.sent > sent_before
+    session.next_frame()
+    _agrees_with_ce_core(session.shown(), target)  # the -ln p point caught up
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_mouse_drag_redraws_every_frame_with_ce_core_numbers(open_live, lang):
+    session = open_live(f"lang={lang}&z=2,1,0.1,-1,3&y=1")
+    title = session.root.locator(".ce-live-title").text_content()
+    assert bool(CJK.search(title)) == (lang == "zh")
+    session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
+    mouse = session.page.mouse
+
+    def press(x, y):
+        mouse.move(x, y)
+        mouse.down()
+
+    _drag(session, 0, press, mouse.move, lambda x, y: mouse.up(), target=0)
+    # the rerun after release drew into the same DOM node
+    assert session.page.locator(ROOT).evaluate("(root) => root.ceMarker") == "the same node"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_touch_drag_redraws_every_frame_with_ce_core_numbers(open_live, lang):
+    session = open_live(
+        f"lang={lang}&z=2,1,0.1,-1,3&y=2",
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+    )
+    cdp = session.page.context.new_cdp_session(session.page)
+
+    def touch(kind):
+        def send(x, y):
+            points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        return send
+
+    session.track(1).scroll_into_view_if_needed()
+    _drag(session, 1, touch("touchStart"), touch("touchMove"), touch("touchEnd"), target=1)
+
+
+def test_arrow_keys_move_a_focused_bar(open_live):
+    session = open_live("lang=en&z=2,1,0.1,-1,3&y=1")
+    track = session.track(2)
+    track.focus()
+    before = session.shown()
+    step = session.root.evaluate("(root) => root.ceLive.keyStep")
+    sent = session.sent
+    track.press("ArrowUp")
+    track.press("ArrowUp")
+    session.next_frame()
+    now = session.shown()
+    assert now["z"][2] == pytest.approx(before["z"][2] + 2 * step)
+    assert track.get_attribute("aria-valuenow") == repr(now["z"][2])
+    _agrees_with_ce_core(now, 0)
+    assert session.sent > sent  # each key's release is a release
+    expected = f"{explain_logits(np.array(now['z']), 0, 1.0).loss:.4f}"
+    eventually(session.python_loss, lambda text: text == expected)
+    track.press("ArrowDown")
+    session.next_frame()
+    assert session.shown()["z"][2] == pytest.approx(now["z"][2] - step)
+
+
+# ---- the Playground ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def open_playground(browser: Browser, app_server: AppServer):
+    contexts = []
+
+    def open_(query: str) -> Session:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        contexts.append(context)
+        return Session(context.new_page(), app_server, query, "playground", PLAYGROUND)
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _bars(session: Session) -> list[float]:
+    values = session.root.locator(".ce-live-track").evaluate_all(
+        "(tracks) => tracks.map((t) => t.getAttribute('aria-valuetext'))"
+    )
+    return [float(v.replace("−", "-")) for v in values]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_playground_drag_reaches_box_link_and_metrics(open_playground, lang):
+    session = open_playground(f"lang={lang}&z=2,1,0.1,-1,3&y=1")
+    session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
+    mouse = session.page.mouse
+
+    def press(x, y):
+        mouse.move(x, y)
+        mouse.down()
+
+    _drag(session, 0, press, mouse.move, lambda x, y: mouse.up(), target=0)
+    dragged = np.array(session.shown()["z"], dtype=float)
+    box = widget(session.page, "z").locator("input")
+    eventually(box.input_value, lambda text: text == format_vector(dragged, digits=None))
+    assert session.page.locator(PLAYGROUND).evaluate("(r) => r.ceMarker") == "the same node"
+
+
+def test_playground_presets_reset_and_the_box_move_the_bars(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
+    rerun(page, lambda: widget(page, "preset_confident_wrong").get_by_role("button").click())
+    eventually(lambda: _bars(session), lambda bars: bars == [8, 1, 0.5, -1, 0])
+    assert metric(page, "Loss") == f"{explain_logits([8, 1, 0.5, -1, 0], 2).loss:.4f}"
+    commit_text(page, "z", "1, 2, 3")
+    eventually(lambda: _bars(session), lambda bars: bars == [1, 2, 3])
+    rerun(page, lambda: widget(page, "reset_playground").get_by_role("button").click())
+    eventually(lambda: _bars(session), lambda bars: bars == [2, 1, 0.1, -1, 3])
+    assert session.root.evaluate("(root) => root.ceMarker") == "the same node"
+
+
+def test_hovering_a_class_marks_its_term_gradient_bar_and_table_row(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    rerun(page, lambda: widget(page, "pg_pipeline").locator("summary").click())
+    session.track(1).hover()
+    session.next_frame()
+    term = session.root.locator('.ce-live-term[data-class="1"]')
+    eventually(lambda: term.get_attribute("class"), lambda c: "ce-live-hover" in c)
+    widths = session.root.locator('[data-chart="chart_grad"]').evaluate(
+        "(plot) => Array.from(plot._fullData[0].marker.line.width)"
+    )
+    assert widths == [0, 3, 0, 0, 0]
+    rows = widget(page, "pipeline_table").locator("tbody tr")
+    colour = "(row) => getComputedStyle(row).backgroundColor"
+    assert rows.nth(1).evaluate(colour) != rows.nth(0).evaluate(colour)
+
+
+def test_the_widgets_temperature_reaches_the_pages_slider_and_metrics(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    slider = session.root.locator(".ce-live-t input")
+    rerun(page, lambda: slider.press("ArrowRight"))  # 1.0 -> 1.5, the next of the page's steps
+    thumb = widget(page, "T").locator("[data-testid=stSliderThumbValue]")
+    eventually(lambda: thumb.text_content().strip(), lambda text: text == "1.5")
+    expected = f"{explain_logits([2, 1, 0.1, -1, 3], 0, 1.5).loss:.4f}"
+    eventually(lambda: metric(page, "Loss"), lambda text: text == expected)
+    session.next_frame()
+    _agrees_with_ce_core(session.shown(), 0)
