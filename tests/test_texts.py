@@ -15,7 +15,9 @@ from lab.lessons import EXTRA_PAGES, LESSONS
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = (*_SHARED, *(f"pages.{lesson}.texts" for lesson in (*LESSONS, *EXTRA_PAGES)))
 CODE = [p for d in ("app.py", "lab", "pages") for p in sorted((ROOT / d).rglob("*.py"))]
-CODE = [p for p in [ROOT / "app.py", *CODE] if p.name != "texts.py" and "i18n" not in p.parts]
+CODE = [
+    p for p in [ROOT / "app.py", *CODE] if not p.name.startswith("texts") and "i18n" not in p.parts
+]
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in dict.fromkeys(CODE))
 
 

@@ -11,8 +11,9 @@ from lab.header import page_header
 from lab.inputs import error_text
 from lab.language import lang, t
 from lab.presentation import presenting
-from pages.exercises import state, view
-from pages.exercises.model import KINDS, MAX_SEED, check, generate
+from pages.exercises import solution, state, view
+from pages.exercises.checking import check
+from pages.exercises.model import KINDS, MAX_SEED, generate
 
 page_header("exercises")
 state.init()
@@ -112,7 +113,7 @@ if marks is not None:
 
 if shown:
     st.subheader(t("exercises.steps"))
-    for text_key, step_params, lines in view.solution(problem):
+    for text_key, step_params, lines in solution.solution(problem):
         st.markdown(t(text_key, **(params | step_params)))
         for line in lines:
             st.latex(line)

@@ -10,7 +10,8 @@ import secrets
 import streamlit as st
 
 from lab import urlstate
-from pages.exercises.model import KINDS, MAX_SEED, Marked, Problem
+from pages.exercises.checking import Marked
+from pages.exercises.model import KINDS, MAX_SEED, Problem
 
 DEFAULTS = {"kind": "softmax", "seed": 1}
 

@@ -8,7 +8,8 @@ import pytest
 from ce_core import parse_vector
 from lab.i18n import translate
 from pages.exercises import view
-from pages.exercises.model import KINDS, check, generate
+from pages.exercises.checking import check
+from pages.exercises.model import KINDS, generate
 
 from ..apptest import open_page
 from .oracle import answers, typed

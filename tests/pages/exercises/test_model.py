@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from ce_core import parse_vector
 from pages.exercises import view
-from pages.exercises.model import KINDS, MAX_SEED, check, generate
+from pages.exercises.checking import check
+from pages.exercises.model import KINDS, MAX_SEED, generate
 
 from .oracle import answers, typed
 
