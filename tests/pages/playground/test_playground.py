@@ -245,7 +245,7 @@ def test_both_charts_explain_their_colours_in_the_legend():
         for trace in chart_data(at, "chart_probs")
         if trace.get("showlegend", True)
     ]
-    assert names == ["true class", "predicted (argmax)", "other classes", "y (target)"]
+    assert names == ["true class", "predicted", "other classes", "y (target)"]
     names = [
         trace.get("name") for trace in chart_data(at, "chart_grad") if trace.get("showlegend", True)
     ]
