@@ -26,6 +26,10 @@ _CSS = """
 }
 [data-testid^="stBaseButton"] { height: auto; min-height: 2.5rem; }
 [data-testid="stButtonGroup"] > div { flex-wrap: wrap; }
+/* A phone: display equations a little smaller, so a vector of five numbers fits a line. */
+@media (max-width: 640px) {
+  .katex-display > .katex { font-size: 0.95em; }
+}
 /* Touch screens: no chart toolbar over the chart's title (the PNG download stays on desktop). */
 @media (hover: none) and (pointer: coarse) {
   .modebar-container { display: none !important; }

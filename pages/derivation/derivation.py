@@ -85,15 +85,15 @@ with chain_tab:
     if c.a[c.target] == 0 and math.isfinite(c.loss):
         st.info(t("derivation.loss.underflow", j=j, u=u), icon=":material/info:")
     st.markdown(t("derivation.step.chain"))
-    st.latex(latex.latex_chain(c))
+    st.latex(latex.stacked(latex.latex_chain(c)))
     st.markdown(t("derivation.step.softmax"))
-    st.latex(latex.latex_softmax(c))
+    st.latex(latex.stacked(latex.latex_softmax(c)))
     st.markdown(t("derivation.case.same", j=j))
     for line in latex.latex_same_class(c):
-        st.latex(line)
+        st.latex(latex.stacked(line))
     st.markdown(t("derivation.case.other", i=c.other + 1))
     for line in latex.latex_other_class(c):
-        st.latex(line)
+        st.latex(latex.stacked(line))
     if not c.invertible:
         st.warning(t("derivation.zero_aj", j=j), icon=":material/warning:")
     st.markdown(t("derivation.step.result"))
@@ -104,7 +104,7 @@ with chain_tab:
 
 with jacobian_tab:
     st.markdown(t("derivation.jac.intro"))
-    st.latex(latex.latex_jacobian(c))
+    st.latex(latex.stacked(latex.latex_jacobian(c)))
     cells = view.jacobian_classes(c.a, c.target)
     chart(
         jacobian_figure(

@@ -81,7 +81,7 @@ def latex_forward(c: ChainRule, shown: Sequence[int]) -> str:
         if c.temperature == 1.0
         else [rf"u &= \frac{{z}}{{T}} = \frac{{z}}{{{numbers.sig(c.temperature)}}}"]
     )
-    lines.append(rf"a &= \mathrm{{softmax}}({_var(c)}) = {vector(c.a, shown)}")
+    lines.append(rf"a &= \mathrm{{softmax}}({_var(c)}) \\ &= {vector(c.a, shown)}")
     lines.append(rf"y &= {vector(c.y, shown, whole=True)}")
     return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
 
@@ -89,11 +89,13 @@ def latex_forward(c: ChainRule, shown: Sequence[int]) -> str:
 def latex_loss(c: ChainRule) -> str:
     """Return ``L = -Σ y_k ln a_k = -ln a_j = -ln 0.2000 = 1.6094`` (or how a_j = 0 ends)."""
     j = c.target + 1
-    start = rf"L = -\sum_{{k=1}}^{{{c.a.size}}} y_k \ln a_k = -\ln a_{{{j}}}"
+    start = rf"L &= -\sum_{{k=1}}^{{{c.a.size}}} y_k \ln a_k \\ &= -\ln a_{{{j}}}"
     if c.a[c.target] > 0 or not np.isfinite(c.loss):
-        return rf"{start} = -\ln {number(c.a[c.target])} = {number(c.loss)}"
-    u = _var(c)  # a_j underflowed to 0, the loss itself did not (it comes from log-softmax)
-    return rf"{start} = \ln \sum_k e^{{{u}_k}} - {u}_{{{j}}} = {number(c.loss)}"
+        end = rf" = -\ln {number(c.a[c.target])} = {number(c.loss)}"
+    else:  # a_j underflowed to 0, the loss itself did not (it comes from log-softmax)
+        u = _var(c)
+        end = rf" = \ln \sum_k e^{{{u}_k}} - {u}_{{{j}}} = {number(c.loss)}"
+    return rf"\begin{{aligned}} {start}{end} \end{{aligned}}"
 
 
 def latex_chain(c: ChainRule) -> str:
@@ -157,13 +159,14 @@ def latex_other_class(c: ChainRule) -> tuple[str, str]:
 
 
 def latex_result(c: ChainRule, shown: Sequence[int]) -> str:
-    """Return ``∂L/∂z = a - y = (…) - (…) = (…)`` over three aligned lines, the answer boxed."""
+    """Return ``∂L/∂z = a - y = (…) - (…) = (…)`` over aligned lines, the answer boxed."""
     result = vector(c.grad_u, shown)
     if c.temperature == 1.0:  # the answer; with a temperature one more step follows
         result = rf"\boxed{{{result}}}"
     lines = [rf"{_d('L', _var(c))} &= a - y"]
     if len(shown) == c.a.size:  # two vectors of many classes would not fit on one line
-        lines.append(rf"&= {vector(c.a, shown)} - {vector(c.y, shown, whole=True)}")
+        lines.append(rf"&= {vector(c.a, shown)}")  # a and y one a line: a phone's width
+        lines.append(rf"&\quad - {vector(c.y, shown, whole=True)}")
     lines.append(rf"&= {result}")
     return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
 
@@ -231,3 +234,13 @@ def latex_two_classes(pair: TwoClassSigmoid, z1: float, z2: float, temperature: 
         rf" & {slope} = a_2(1 - a_2) = {a_2}\,(1 - {a_2}) = {number(pair.jacobian)}"
         rf" \;=\; \sigma'({number(pair.d)}) = {number(pair.slope)} \end{{aligned}}"
     )
+
+
+def stacked(tex: str) -> str:
+    r"""Return ``tex`` with its side-by-side parts (``, \qquad``, ``\Rightarrow``) one a line.
+
+    One line of them is wider than a phone; stacked and centred, each fits.
+    """
+    lines = tex.replace(r", \qquad", r" \\ ").replace(r"\qquad", r" \\ ")
+    lines = lines.replace(r"\quad\Rightarrow\quad", r" \\ \Rightarrow\ ")
+    return tex if lines == tex else rf"\begin{{gathered}} {lines} \end{{gathered}}"

@@ -5,6 +5,7 @@ Kept apart from ``test_fuzz_inputs.py`` so the test file reads as the list of pr
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 
@@ -208,8 +209,11 @@ OPTIONAL_CHARTS = {"dv_chart_sweep"}
 
 
 def chart_keys(at: AppTest) -> set[str]:
-    """Return the keys of the Plotly charts drawn."""
-    return {element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart")}
+    """Return the keys of the Plotly charts drawn, on their own or in a live widget."""
+    keys = {element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart")}
+    for element in at.get("bidi_component"):
+        keys |= {f["key"] for f in json.loads(element.proto.json or "{}").get("figures", [])}
+    return keys
 
 
 def _siblings(node, key: str):
