@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ce_core import parse_vector
+from ce_core import softmax as _softmax
 from pages.exercises import view
 from pages.exercises.checking import check
 from pages.exercises.model import KINDS, MAX_SEED, generate
@@ -78,6 +79,20 @@ def _sigma(x):
 # kind, condition on the problem, the wrong answers a student types, the hint expected
 MISTAKES = [
     ("softmax", lambda p: True, lambda p: {"a": _exp(p)}, "not_normalised"),
+    ("softmax", lambda p: True, lambda p: {"a": list(_softmax(-p.z))}, "exp_minus"),
+    ("softmax", lambda p: True, lambda p: {"a": [1 / (p.z.size + 1)] * p.z.size}, "sum_not_one"),
+    (
+        "loss",
+        lambda p: True,
+        lambda p: {"loss": [answers_for_class(p, p.target) / np.log(2)]},
+        "log2",
+    ),
+    (
+        "gradient",
+        lambda p: p.target >= 1,
+        lambda p: {"grad": [a - (k == p.target - 1) for k, a in enumerate(_a(p))]},
+        "wrong_class",
+    ),
     ("softmax", lambda p: abs(p.z.sum()) > 0.5, lambda p: {"a": list(p.z / p.z.sum())}, "no_exp"),
     ("loss", lambda p: True, lambda p: {"loss": [-answers_for_class(p, p.target)]}, "minus"),
     (
@@ -192,6 +207,25 @@ MISTAKES = [
         lambda p: p.weight is not None,
         lambda p: {"loss": [answers_for_class(p, p.target) / p.weight[p.target]]},
         "divided_weight",
+    ),
+    (
+        "smoothing",
+        lambda p: p.weight is None,
+        lambda p: {"loss": [(1 - p.eps) * answers_for_class(p, p.target)]},
+        "smoothing_forgot_uniform",
+    ),
+    (
+        "smoothing",
+        lambda p: p.weight is None,
+        lambda p: {  # ε spread over the K − 1 other classes instead of all K
+            "loss": [
+                (1 - p.eps) * answers_for_class(p, p.target)
+                + p.eps
+                * sum(answers_for_class(p, k) for k in range(p.z.size) if k != p.target)
+                / (p.z.size - 1)
+            ]
+        },
+        "smoothing_k_minus_1",
     ),
 ]
 
