@@ -148,6 +148,18 @@ MISTAKES = [
     (
         "shift",
         lambda p: True,
+        lambda p: {"shifted": list(p.z.max() - p.z), "finite": list(p.z < 88.72)},
+        "shift_sign",
+    ),
+    (
+        "shift",
+        lambda p: True,
+        lambda p: {"shifted": list(p.z), "finite": list(p.z < 88.72)},
+        "not_shifted",
+    ),
+    (
+        "shift",
+        lambda p: True,
         lambda p: {"shifted": list(p.z - p.z.max()), "finite": list(p.z > 88.72)},
         "flipped",
     ),
@@ -168,6 +180,18 @@ MISTAKES = [
         lambda p: True,
         lambda p: {"sigma": [_sigma(p.z[0])], "slope": [_sigma(p.z[0])]},
         "forgot_factor_sigma",
+    ),
+    (
+        "sigmoid",
+        lambda p: True,
+        lambda p: {"sigma": [np.exp(-p.z[0])], "slope": [_sigma(p.z[0]) * _sigma(-p.z[0])]},
+        "exp_only",
+    ),
+    (
+        "sigmoid",
+        lambda p: abs(p.z[0]) > 0.5,
+        lambda p: {"sigma": [_sigma(p.z[0])], "slope": [p.z[0] * (1 - p.z[0])]},
+        "used_x",
     ),
     (
         "sigmoid",
@@ -227,7 +251,61 @@ MISTAKES = [
         },
         "smoothing_k_minus_1",
     ),
+    (
+        "jacobian",
+        lambda p: p.i == p.k,
+        lambda p: {"entry": [-(_a(p)[p.i] ** 2)]},
+        "used_off_diagonal",
+    ),
+    (
+        "jacobian",
+        lambda p: p.i + 1 < p.z.size and p.k + 1 < p.z.size,
+        lambda p: {  # the entry one row and one column on: classes counted from 0
+            "entry": [_a(p)[p.i + 1] * ((p.i == p.k) - _a(p)[p.k + 1])]
+        },
+        "from_zero_entry",
+    ),
+    (
+        "shift",
+        lambda p: True,
+        lambda p: {"shifted": list(p.z - p.z.max()), "finite": [0] * p.z.size},
+        "overflow_rule",
+    ),
+    (
+        "finite_difference",
+        lambda p: True,
+        lambda p: {"estimate": [_one_sided(p)]},
+        "one_sided",
+    ),
+    (
+        "smoothing",
+        lambda p: p.weight is not None and _other_weight(p) is not None,
+        lambda p: {"loss": [_other_weight(p) * answers_for_class(p, p.target)]},
+        "wrong_weight",
+    ),
 ]
+
+
+def _one_sided(p) -> float:
+    """(L(z + ε e_i) − L(z)) / ε, the one-sided difference, by mpmath."""
+    import mpmath as mp
+
+    from .oracle import softmax
+
+    def loss(z):
+        return -mp.log(softmax(z)[p.target])
+
+    moved = [float(v) for v in p.z]
+    moved[p.i] += p.eps
+    return float((loss(moved) - loss([float(v) for v in p.z])) / p.eps)
+
+
+def _other_weight(p) -> float | None:
+    """The first class weight that is not the true class's, its inverse or 1 (which would read
+    as "divided by the weight" or "forgot the weight"), or None."""
+    w_j = float(p.weight[p.target])
+    others = (float(w) for w in p.weight if w not in (w_j, 1 / w_j, 1.0))
+    return next(others, None)
 
 
 def mistake_problem(kind, condition, wrong, hint):
