@@ -257,3 +257,11 @@ def test_a_loss_of_zero_is_never_shown_with_a_minus_sign():
     at.button(key="preset_overflow").click().run()
     assert metric(at, "Loss") == "0.0000"
     assert metric(at, "Entropy H(a)") == "0.0000"
+
+
+def test_the_gradient_legend_is_translated():
+    from lab.i18n import translate
+
+    for key in ("playground.fig.grad.negative", "playground.fig.grad.positive"):
+        assert translate(key, "zh") != translate(key, "en")
+        assert "梯度下降" in translate(key, "zh")
