@@ -75,7 +75,24 @@ def check_class_range(
 
 
 def one_hot(labels: ArrayLike, num_classes: int) -> np.ndarray:
-    """Return float64 one-hot rows: ``out[..., k] = 1`` where ``labels == k``, else 0.
+    r"""Return float64 one-hot rows: ``out[..., k] = 1`` where ``labels == k``, else 0.
+
+    The one-hot vector :math:`y` is the target distribution of a plain class label: all its
+    mass on the true class, so that :math:`-\sum_k y_k \ln a_k = -\ln a_j`.
+
+    Parameters
+    ----------
+    labels : int or array_like of int
+        Class indices counting from 0, of any shape. Whole floats such as ``3.0`` are accepted;
+        ``2.5``, NaN and text raise ValueError.
+    num_classes : int
+        K, the length of each one-hot row (at least 1). Every label must be in ``0 .. K-1``
+        (ValueError naming the first one that is not).
+
+    Returns
+    -------
+    numpy.ndarray
+        float64, shape ``labels.shape + (num_classes,)``.
 
     Examples
     --------

@@ -22,6 +22,9 @@ from .loss_problem import REDUCTIONS, Problem
 _BLOCK_BYTES = 4 << 20  # a block of rows: few NumPy calls per row, and it stays in L3
 _PARALLEL_MIN_ELEMENTS = 1 << 20  # below this, threads cost more than they bring
 _THREADS = max(1, min(os.cpu_count() or 1, 8))
+# ln(K) / 2 as the kernel computes it (NumPy's log, not libm's), for the short rows of one_row_loss.
+_HALF_LOG_K = [np.log(k) / 2 if k else np.float64(0) for k in range(65)]
+_HALF_LOG_K_FLOAT = [float(half) for half in _HALF_LOG_K]
 _pool: ThreadPoolExecutor | None = None
 
 
@@ -246,6 +249,8 @@ def one_row_loss(logits, target, weight, ignore_index, reduction, label_smoothin
     k = logits.size
     if not (0 < k <= 64 and 0 <= target < k):
         return None
+    if logits.dtype == np.float64:
+        return _one_float64_row(logits, target, k)
     wdtype = work_dtype(logits.dtype)
     with np.errstate(all="ignore"):
         i = int(logits.argmax())
@@ -257,7 +262,28 @@ def one_row_loss(logits, target, weight, ignore_index, reduction, label_smoothin
         np.exp(s, out=s)
         s[i] = 0
         rest = np.add.reduce(s)
-        if np.log1p(rest) - s_t < np.log(k) / 2:
+        if np.log1p(rest) - s_t < _HALF_LOG_K[k]:
             rest += _rounding_correction(logits[None], m.reshape(1, 1), s[None])[0]
         loss = (np.log1p(rest) - s_t) - s_t_err
         return logits.dtype.type(float(loss))
+
+
+def _one_float64_row(z: np.ndarray, target: int, k: int) -> np.float64:
+    """:func:`one_row_loss` for float64: the scalar steps in Python floats, which round as
+    float64 does, and only ``exp``, the sum and ``log1p`` in NumPy (whose ``exp``/``log1p`` are
+    not libm's: ``math.exp`` would differ from the kernel in the last bit)."""
+    with np.errstate(all="ignore"):
+        i = int(z.argmax())
+        m = float(z[i])
+        s_t, s_t_err = two_sum(float(z[target]), -m)
+        if not math.isfinite(s_t_err):
+            s_t_err = 0.0
+        s = z - m
+        np.exp(s, out=s)
+        s[i] = 0
+        rest = np.add.reduce(s)
+        log1p_rest = float(np.log1p(rest))
+        if log1p_rest - s_t < _HALF_LOG_K_FLOAT[k]:
+            rest += _rounding_correction(z[None], np.array([[m]]), s[None])[0]
+            log1p_rest = float(np.log1p(rest))
+        return np.float64((log1p_rest - s_t) - s_t_err)

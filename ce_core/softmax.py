@@ -230,6 +230,20 @@ def softmax_jacobian(z: ArrayLike, temperature: float = 1.0) -> np.ndarray:
     ``(K, K)`` matrix whose rows sum to 0 (adding a constant to every logit changes nothing).
     With a temperature the whole matrix is divided by ``T``.
 
+    Parameters
+    ----------
+    z : array_like, shape (K,)
+        One example's logits (ValueError for another shape). float16/32/64 are kept.
+    temperature : float
+        T > 0: the Jacobian of ``softmax(z / T)`` with respect to ``z``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(K, K)``, the logits' dtype. Through the chain rule it turns
+        :math:`\partial L/\partial a` into :math:`\partial L/\partial z = J^\top\,
+        \partial L/\partial a`; for the cross-entropy loss that product is :math:`a - y`.
+
     Examples
     --------
     >>> softmax_jacobian([0.0, 0.0])

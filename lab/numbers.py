@@ -3,6 +3,7 @@
 - :func:`bar`: on a chart's bar or in a narrow cell, 3 decimals (scientific when tiny or huge).
 - :func:`fixed`: a metric, ``decimals`` after the point.
 - :func:`sig`: ``digits`` significant digits (6 by default), for captions and hover text.
+- :func:`sci`: scientific, ``1.4e-17``, for the size of an error (``0`` when it is none).
 - :func:`full`: every digit the value holds: the shortest text that reads back to the same
   number in its own dtype (``repr`` for a Python float), for downloads and "full precision".
 - :func:`exact`: the shortest of ``%g`` and :func:`full` that reads back exactly, for links.
@@ -54,6 +55,15 @@ def sig(value: float, digits: int = 6) -> str:
     """Return ``value`` with ``digits`` significant digits; ``∞`` and ``NaN`` as words."""
     special = _non_finite(float(value))
     return special if special is not None else _unsigned_zero(f"{value:.{digits}g}")
+
+
+def sci(value: float, decimals: int = 1) -> str:
+    """Return ``value`` in scientific notation (an error's size: ``1.4e-17``); ``0`` for zero."""
+    value = float(value)
+    special = _non_finite(value)
+    if special is not None:
+        return special
+    return "0" if value == 0 else f"{value:.{decimals}e}"
 
 
 def full(value: float | np.floating) -> str:

@@ -13,6 +13,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from ce_core import InputError, parse_vector
+from lab import numbers
 from lab.inputs import error_text
 from pages.derivation.model import ChainRule, GradientCheck
 from pages.playground.model import top_classes
@@ -93,9 +94,7 @@ def record(c: ChainRule, z: np.ndarray) -> dict:
 
 def small(value: float) -> str:
     """Return a check's size for a metric: ``0``, ``1.4e-17``, or ``NaN``."""
-    if value != value:
-        return "NaN"
-    return "0" if value == 0 else f"{value:.1e}"
+    return numbers.sci(value)
 
 
 def pair_input(label: str, help: str, placeholder: str, z: np.ndarray) -> tuple[float, float]:

@@ -17,6 +17,7 @@ from ce_core import (
     softmax,
     softmax_jacobian,
 )
+from lab.numbers import sig
 from pages.exercises.model import ABS_TOL, REL_TOL, Problem
 
 
@@ -67,7 +68,7 @@ def check(problem: Problem, answers: dict[str, np.ndarray]) -> dict[str, Marked]
                 break
         else:
             if part.name == "a" and abs(float(values.sum()) - 1) > 0.01:
-                hint, params = "sum_not_one", {"total": f"{float(values.sum()):.4g}"}
+                hint, params = "sum_not_one", {"total": sig(values.sum(), 4)}
             elif part.name == "finite":
                 hint = "overflow_rule"
         marked[part.name] = Marked(right, hint, params)

@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from ce_core import cross_entropy, cross_entropy_grad, one_hot, softmax, softmax_steps
+from lab.numbers import fixed, sci
 from pages.derivation.latex import number
 from pages.exercises.model import FLOAT32_EXP_LIMIT, Problem, store_as
 from pages.exercises.view import column, fraction, numbers, row, tenth
@@ -126,7 +127,7 @@ def _finite_difference_steps(p: Problem) -> list[Step]:
         rf"\frac{{{number(moved[1][1], 5)} - {number(moved[-1][1], 5)}}}{{2 \cdot {h:g}}}"
         rf" = \boxed{{{number(estimate)}}} \end{{aligned}}"
     )
-    compare = {"i": i + 1, "exact": f"{exact:.4f}", "difference": f"{abs(exact - estimate):.1e}"}
+    compare = {"i": i + 1, "exact": fixed(exact), "difference": sci(abs(exact - estimate))}
     return [
         ("exercises.step.finite_difference", {"i": i + 1}, lines),
         ("exercises.step.compare", compare, []),

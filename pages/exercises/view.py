@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
+from lab.numbers import fixed, sig
 from pages.derivation.latex import number
 from pages.exercises.checking import Marked
 from pages.exercises.model import Problem
@@ -22,7 +23,7 @@ Translate = Callable[..., str]
 
 def tenth(value: float) -> str:
     """Return a number with one decimal, as the problems give them: ``1.5``, ``-0.4``, ``0.0``."""
-    return f"{value + 0.0:.1f}"
+    return fixed(value, 1)
 
 
 def row(values: Sequence[float]) -> str:
@@ -90,7 +91,7 @@ def marks_markdown(values: np.ndarray, marked: Marked, labels: Sequence[str]) ->
     """
     items = []
     for k, value in enumerate(values):
-        shown = f"{float(value):.6g}".replace("-", "−")
+        shown = sig(value).replace("-", "−")
         label = f"{labels[k]}: " if labels else ""
         if marked.right[k]:
             items.append(f":green[:material/check: {label}{shown}]")

@@ -31,7 +31,7 @@ def latex_vector(name: str, values: np.ndarray, shown: Sequence[int], digits: in
     for k in shown:
         if k != previous + 1:
             parts.append(r"\dots")
-        parts.append(_tex_number(values[k], digits) if digits else f"{values[k]:.0f}")
+        parts.append(_tex_number(values[k], digits) if digits else numbers.fixed(values[k], 0))
         previous = k
     if previous != len(values) - 1:
         parts.append(r"\dots")

@@ -1,7 +1,7 @@
 """The stability page's four tabs, each drawn top to bottom as it appears on screen.
 
 Each tab takes the chosen float type ``dtype`` and ``limits`` (every float type's
-:class:`~ce_core.DtypeLimits`, by name); the ce_core calls are here, the text in ``view``.
+:class:`~.model.DtypeLimits`, by name); the ce_core calls are here, the text in ``view``.
 """
 
 from __future__ import annotations

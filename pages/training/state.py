@@ -99,7 +99,7 @@ def fallback_logits() -> np.ndarray:
 def logit_run(
     z: tuple[float, ...], target: int, learning_rate: float, steps: int, label_smoothing: float
 ) -> LogitDescent:
-    """Return :func:`ce_core.descend_logits` for these inputs (cached)."""
+    """Return :func:`.model.descend_logits` for these inputs (cached)."""
     return descend_logits(np.array(z), target, learning_rate, steps, label_smoothing)
 
 

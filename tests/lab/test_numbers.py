@@ -44,3 +44,15 @@ def test_full_is_the_shortest_text_that_reads_back_in_its_own_dtype():
 def test_exact_prefers_the_short_form_when_it_reads_back():
     assert numbers.exact(0.5) == "0.5"
     assert numbers.exact(1 / 3) == repr(1 / 3)
+
+
+def test_sci_prints_the_size_of_an_error():
+    assert [numbers.sci(v) for v in (0.0, -0.0, 1.4e-17, 2.5e-3, math.inf, math.nan)] == [
+        "0",
+        "0",
+        "1.4e-17",
+        "2.5e-03",
+        "∞",
+        "NaN",
+    ]
+    assert numbers.sci(1.23456e-8, 3) == "1.235e-08"
