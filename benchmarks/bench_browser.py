@@ -67,19 +67,60 @@ def trivial_expected(z: list[float]) -> tuple[str, list[dict]]:
     return f"{sum(z):.4f}", [{"trace": 0, "axis": "y", "values": z}]
 
 
-def enter_to_update(page, box, rounds: int, expected) -> list[float]:
-    """Return the seconds from Enter to the metric and every chart showing each new input."""
-    times = []
+class Frames:
+    """The WebSocket frames a page sends and receives, time-stamped (for the breakdown)."""
+
+    def __init__(self, page) -> None:
+        self.sent: list[float] = []
+        self.received: list[float] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framesent", lambda _: self.sent.append(time.perf_counter()))
+        ws.on("framereceived", lambda _: self.received.append(time.perf_counter()))
+
+    def clear(self) -> None:
+        self.sent.clear()
+        self.received.clear()
+
+
+def enter_to_update(page, box, rounds: int, expected, frames: Frames | None = None):
+    """Return the seconds from Enter to the metric and every chart showing each new input, and
+    (with ``frames``) per round where they went: Enter -> the browser sends, -> the server's
+    first answer, -> its last (the script's run), -> the metric shown, and the live widget's
+    chart drawing (``LIVE``'s own clock)."""
+    times, parts = [], []
     for i in range(rounds):
         z = [round(0.5 + 0.13 * i, 2), 1.0, -0.5, 2.0]
         metric, charts = expected(z)
         box.fill(", ".join(map(str, z)))
+        if frames is not None:
+            frames.clear()
+            page.evaluate(CLEAR_DRAWS)
         start = time.perf_counter()
         box.press("Enter")
         metric_is(page, metric)
+        shown = time.perf_counter()
         page.wait_for_function(CHARTS_SHOW, arg=charts, timeout=60_000, polling="raf")
         times.append(time.perf_counter() - start)
-    return times
+        if frames is not None and frames.sent and frames.received:
+            parts.append(
+                {
+                    "send": frames.sent[0] - start,
+                    "first answer": frames.received[0] - start,
+                    "last answer": frames.received[-1] - start,
+                    "metric": shown - start,
+                    "charts drawn": page.evaluate(DRAWS) / 1e3,
+                    "all": times[-1],
+                }
+            )
+    return times, parts
+
+
+CLEAR_DRAWS = """() => { const root = document.querySelector('.st-key-live_logits .ce-live');
+  root.ceLive.stats.plotMs.length = 0; }"""
+DRAWS = """() => document.querySelector('.st-key-live_logits .ce-live').ceLive.stats.plotMs
+  .reduce((a, b) => a + b, 0)"""
 
 
 def cold_first_chart(browser, url: str) -> float:
@@ -235,16 +276,17 @@ def main() -> None:
             )
 
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            frames = Frames(page)
             page.goto(app_url)
             page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
             box = page.get_by_role("textbox", name="Logits z")
-            ours = enter_to_update(page, box, args.rounds, playground_expected)
+            ours, parts = enter_to_update(page, box, args.rounds, playground_expected, frames)
 
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(trivial_url)
             page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
             box = page.get_by_role("textbox", name="Numbers")
-            baseline = enter_to_update(page, box, args.rounds, trivial_expected)
+            baseline, _ = enter_to_update(page, box, args.rounds, trivial_expected)
             live_url = f"http://127.0.0.1:{app_port}/playground?lang=en&z=2,1,0.1,-1,3&y=1"
             drags = {d: drag_figures(browser, live_url, args.drags, d) for d in ("page", "mouse")}
             browser.close()
@@ -256,6 +298,13 @@ def main() -> None:
         f"Enter -> loss and all charts updated: Playground {a * 1e3:.0f} ms, trivial page "
         f"{b * 1e3:.0f} ms (medians of {args.rounds}) = {a / b:.2f}x"
     )
+    if parts:
+        medians = {k: statistics.median(p[k] for p in parts) * 1e3 for k in parts[0]}
+        print(
+            "  where the Playground's Enter goes (ms after Enter, medians): "
+            + ", ".join(f"{k} {v:.0f}" for k, v in medians.items() if k != "charts drawn")
+            + f"; of which the live widget drawing its 3 charts {medians['charts drawn']:.0f} ms"
+        )
     print(
         f"cold page -> first chart: Playground {cold_app:.2f} s, trivial page "
         f"{cold_trivial:.2f} s = {cold_app / cold_trivial:.2f}x"
@@ -266,7 +315,7 @@ def main() -> None:
             f"{DRIVERS[driver]}): {drag['fps']:.1f} redraws/s for {drag['input_rate']:.1f} "
             f"pointer events/s (medians), input -> redrawn p50 {drag['p50']:.1f} ms, "
             f"p95 {drag['p95']:.1f} ms, max {drag['max']:.1f} ms (a redraw: median "
-            f"{drag['draw']:.1f} ms, of which Plotly.react {drag['plot']:.1f} ms); WebSocket "
+            f"{drag['draw']:.1f} ms, of which the charts {drag['plot']:.1f} ms); WebSocket "
             f"frames sent before release: {drag['sent_during']}"
         )
         print(

@@ -156,6 +156,7 @@ def live_softmax(
     on_temperature: Callable[[float], None],
     columns: int = 1,
     draggable: bool = True,
+    rows: str | None = None,
 ) -> None:
     """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
 
@@ -167,6 +168,9 @@ def live_softmax(
     go, ``on_temperature(T)``. Keep ``key`` the same from run to run: the browser then keeps the
     widget's DOM and redraws it in place. With ``draggable=False`` only the figures are shown
     (redrawn in place on every rerun): for probabilities typed directly, which have no logits.
+    ``rows`` is the key of an ``st.container`` holding a table of one row per class, in class
+    order: hovering a row marks that class's bars, as hovering a bar marks its row
+    (:func:`hover_rows_css`).
     """
 
     def released() -> None:
@@ -194,6 +198,7 @@ def live_softmax(
             "figures": [figure.as_data() for figure in figures],
             "columns": int(columns),
             "draggable": bool(draggable),
+            "rows": rows,
             "plotly": plotly_url(),
             "config": CHART_CONFIG,
         },

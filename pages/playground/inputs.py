@@ -90,12 +90,16 @@ def draw() -> Typed:
         t("playground.y"), min_value=1, step=1, key="y", persist_state="session"
     )
     target = checked_target(target, len(values), memory="_valid_y")
-    temperature = st.select_slider(
-        t("playground.T"),
-        state.TEMPERATURES,
-        key="T",
-        help=t("playground.T.help"),
-        persist_state="session",
-        disabled=mode == "probs",
-    )
+    if mode == "probs":  # T does not apply to probabilities: shown, greyed
+        st.select_slider(
+            t("playground.T"),
+            state.TEMPERATURES,
+            key="T",
+            help=t("playground.T.help"),
+            persist_state="session",
+            disabled=True,
+        )
+    # With logits, T is the live widget's slider (under the bars it scales), which moves the
+    # charts while the hand moves: one control for one value.
+    temperature = st.session_state.setdefault("T", state.DEFAULTS["T"])
     return Typed(mode, values, ok, names, target, temperature)

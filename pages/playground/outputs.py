@@ -121,6 +121,7 @@ def live_view(result: Prediction, labels: list[str], shown: list[int], draggable
         ],
         columns=2 if presenting() else 1,
         draggable=draggable,
+        rows="pipeline_table",
         on_release=state.release_logits,
         on_temperature=state.release_temperature,
     )

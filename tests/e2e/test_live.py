@@ -43,6 +43,18 @@ SHOWN = """
     grad: Array.from(plot('chart_grad')._fullData[0].y),
     point: Array.from(plot('chart_neglog')._fullData[1].y),
     frames: widget.stats.frames,
+    // bars whose drawn top (read back from the SVG) is more than a pixel from their value
+    misdrawn: ['chart_probs', 'chart_grad'].map((key) => {
+      const gd = plot(key);
+      const ya = gd._fullLayout.yaxis;
+      const paths = Array.from(gd.querySelectorAll('.barlayer .trace:first-child path'));
+      const values = gd._fullData[0].y;
+      return paths.filter((path, i) => {
+        const top = /V([-0-9.]+)H/.exec(path.getAttribute('d'));
+        if (!top) return values[i] !== 0;
+        return Math.abs(Number(top[1]) - ya.c2p(values[i])) > 1;
+      }).length + Math.abs(paths.length - values.length);
+    }),
   };
 }
 """
@@ -122,6 +134,7 @@ def _agrees_with_ce_core(shown: dict, target: int, curve: bool = True) -> None:
     assert shown["formula"].endswith(f"= {result.loss:.4f}".replace("-", "−")), shown["formula"]
     assert _close(shown["a"], result.a), (shown["a"], result.a)
     assert _close(shown["grad"], result.grad), (shown["grad"], result.grad)
+    assert shown["misdrawn"] == [0, 0], "a bar's drawn height is not its value"
     if curve:
         assert _close(shown["point"], np.array([result.loss])), (shown["point"], result.loss)
 
@@ -326,15 +339,32 @@ def test_hovering_a_class_marks_its_term_gradient_bar_and_table_row(open_playgro
     rows = widget(page, "pipeline_table").locator("tbody tr")
     colour = "(row) => getComputedStyle(row).backgroundColor"
     assert rows.nth(1).evaluate(colour) != rows.nth(0).evaluate(colour)
+    # and the reverse: a row of the table marks its class's bars and term
+    rows.nth(3).hover()
+    eventually(lambda: _outlines(session, "chart_probs"), lambda w: w == [0, 0, 0, 3, 0])
+    assert _outlines(session, "chart_grad") == [0, 0, 0, 3, 0]
+    term = session.root.locator('.ce-live-term[data-class="3"]')
+    assert "ce-live-hover" in term.get_attribute("class")
+    page.mouse.move(5, 5)  # away from the table: nothing marked
+    eventually(lambda: _outlines(session, "chart_probs"), lambda w: w == [0, 0, 0, 0, 0])
 
 
-def test_the_widgets_temperature_reaches_the_pages_slider_and_metrics(open_playground):
+def _outlines(session: Session, chart: str) -> list[float]:
+    return session.root.locator(f'[data-chart="{chart}"]').evaluate(
+        "(plot) => Array.from(plot._fullData[0].marker.line.width)"
+    )
+
+
+def test_the_widgets_temperature_reaches_the_link_and_metrics(open_playground):
     session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
     page = session.page
+    # one temperature control: the widget's (the page's own slider is only for probabilities)
+    assert page.locator("[data-testid=stSlider]").count() == 0
     slider = session.root.locator(".ce-live-t input")
     rerun(page, lambda: slider.press("ArrowRight"))  # 1.0 -> 1.5, the next of the page's steps
-    thumb = widget(page, "T").locator("[data-testid=stSliderThumbValue]")
-    eventually(lambda: thumb.text_content().strip(), lambda text: text == "1.5")
+    link = lambda: parse_qs(urlparse(page.evaluate("location.href")).query).get("T")  # noqa: E731
+    eventually(link, lambda value: value == ["1.5"])
+    assert session.root.locator(".ce-live-t output").text_content() == "1.5"
     expected = f"{explain_logits([2, 1, 0.1, -1, 3], 0, 1.5).loss:.4f}"
     eventually(lambda: metric(page, "Loss"), lambda text: text == expected)
     session.next_frame()

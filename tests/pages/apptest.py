@@ -45,6 +45,13 @@ def bar_values(at: AppTest, key: str, trace: int = 0) -> list[float]:
     return [float(v) for v in chart_data(at, key)[trace]["y"]]
 
 
+def live_data(at: AppTest) -> dict:
+    """Return the data the page sent to its live widget (``lab.live``)."""
+    widgets = at.get("bidi_component")
+    assert len(widgets) == 1, f"{len(widgets)} live widgets"
+    return json.loads(widgets[0].proto.json or "{}")
+
+
 def metric(at: AppTest, label: str) -> str:
     """Return the value shown by the metric labelled ``label``."""
     for element in at.metric:
