@@ -14,12 +14,20 @@ def page_header(prefix: str) -> None:
     """Start a page: title, "what you learn here" and "try this", from ``<prefix>.*`` strings.
 
     In presentation mode the two paragraphs fold into an expander, so the lesson's inputs and
-    charts come onto the projector's first screen; the teacher can open it.
+    charts come onto the projector's first screen; the teacher can open it. Elsewhere they are
+    shown, except on a phone, where the expander stands in their place (``lab.style``: the page
+    width is only known in the browser) and the inputs come before a screen of prose.
     """
     st.title(t(f"{prefix}.title"))
-    where = st.expander(t("header.about")) if presenting() else st.container()
-    where.markdown(t(f"{prefix}.learn"))
-    where.caption(t(f"{prefix}.try"))
+    if presenting():
+        folded = st.expander(t("header.about"))
+    else:
+        shown = st.container(key="intro_shown")
+        shown.markdown(t(f"{prefix}.learn"))
+        shown.caption(t(f"{prefix}.try"))
+        folded = st.container(key="intro_folded").expander(t("header.about"))
+    folded.markdown(t(f"{prefix}.learn"))
+    folded.caption(t(f"{prefix}.try"))
 
 
 def next_lesson(current: str, pages: dict[str, st.Page]) -> None:

@@ -30,6 +30,17 @@ _CSS = """
 @media (max-width: 640px) {
   .katex-display > .katex { font-size: 0.95em; }
 }
+/* A phone: a title of two lines at most, less blank above it, the introduction folded (the
+   inputs before a screen of prose; lab.header draws it both ways). */
+.st-key-intro_folded { display: none !important; }
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 1.8rem; line-height: 1.25; }
+  [data-testid="stMain"] h2 { font-size: 1.35rem; }
+  [data-testid="stMain"] h3 { font-size: 1.15rem; }
+  .stMainBlockContainer { padding-top: 3.25rem; }
+  .st-key-intro_shown { display: none !important; }
+  .st-key-intro_folded { display: block !important; }
+}
 /* Touch screens: no chart toolbar over the chart's title (the PNG download stays on desktop). */
 @media (hover: none) and (pointer: coarse) {
   .modebar-container { display: none !important; }
