@@ -40,7 +40,7 @@ EN = {
     "training.fig.bars.frame": "step {step}: L = {loss}, ‖∂L/∂z‖ = {norm}",
     "training.fig.a": "a (softmax)",
     "training.fig.q": "q (target)",
-    "training.fig.optimum": "best a_j = 1 − ε + ε/K = {value}",
+    "training.fig.optimum": "best a_j = {value}",  # 1 − ε + ε/K: the metric's help
     "training.fig.play": "▶ Play",
     "training.fig.pause": "❚❚ Pause",
     "training.fig.step": "step ",
@@ -149,7 +149,7 @@ ZH = {
     "training.fig.bars.frame": "第 {step} 步：L = {loss}，‖∂L/∂z‖ = {norm}",
     "training.fig.a": "a（softmax）",
     "training.fig.q": "q（目标）",
-    "training.fig.optimum": "a_j 最优值 = 1 − ε + ε/K = {value}",
+    "training.fig.optimum": "a_j 最优值 = {value}",
     "training.fig.play": "▶ 播放",
     "training.fig.pause": "❚❚ 暂停",
     "training.fig.step": "步数 ",
