@@ -5,6 +5,7 @@ import streamlit as st
 from lab import urlstate
 from lab.header import page_header
 from lab.inputs import preset_row
+from lab.presentation import presenting
 from pages.batch import link, panels, sections, state
 from pages.batch.options import Options
 from pages.batch.results import batch_results, decomposition, double_softmax
@@ -15,7 +16,11 @@ state.init()
 urlstate.sync("batch", link.URL_FIELDS)
 preset_row(state.PRESETS, lesson="batch", key_prefix="bt_preset_", on_click=state.apply_preset)
 
-batch_column, options_column = st.columns([3, 2], gap="large")
+if presenting():  # a projector: the table, its losses and the options side by side
+    batch_column, chart_column, options_column = st.columns([5, 5, 4], gap="medium")
+else:  # the losses under the table: on a phone, where the columns stack, right after it
+    batch_column, options_column = st.columns([3, 2], gap="large")
+    chart_column = batch_column
 with options_column:
     choices = panels.options_panel()
 with batch_column:
@@ -33,6 +38,8 @@ options = Options(
     choices.soft, weights, int(choices.ignore_index), choices.reduction, float(choices.smoothing)
 )
 results = batch_results(table, options)
+with chart_column:
+    sections.losses_chart(results, options)
 sections.result_numbers(results, options, table.num_rows)
 sections.result_charts(table, results, options)
 sections.decomposition_section(

@@ -23,12 +23,15 @@ HEADROOM, STACK_HEADROOM = 1.3, 1.25
 HEATMAP_MIN_HEIGHT, HEATMAP_MARGINS, HEATMAP_ROW = 260, 120, 34  # px
 BROKEN_MARKER_SIZE = 16
 # A legend under the plot: above it, long names would run into the title on a half-width chart.
+# Anchored to the chart's bottom edge (not to the plot), so the x axis's title, which grows on
+# a projector, stays above it; the charts' bottom margins hold two or three of its rows.
 BELOW = {
     "orientation": "h",
     "x": 0,
     "xanchor": "left",
-    "y": -0.42,
-    "yanchor": "top",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
     "traceorder": "normal",
 }
 
@@ -65,9 +68,14 @@ def _broken_markers(names: list[str], values: list[float], text: str) -> list[di
 
 
 def _hline(y: float, label: str, colour: str = INK) -> tuple[dict, dict]:
-    """Return a dashed horizontal line across the plot, and its label in the right margin."""
+    """Return a dashed horizontal line across the plot, and its label in the right margin.
+
+    The line lies behind the bars and their values (above the grid): drawn over them, it would
+    cross out a value printed near its level.
+    """
     shape = {
         "type": "line",
+        "layer": "between",
         "xref": "paper",
         "x0": 0,
         "x1": 1,
@@ -108,7 +116,8 @@ def _loss_bars(
         "marker": {"color": colour},
         "text": labels,
         "textposition": "outside",
-        "textfont": {"size": size},
+        # a white halo round each value: a dashed level behind it stays readable around it
+        "textfont": {"size": size, "shadow": "auto"},
         "cliponaxis": False,
         "hovertemplate": "%{x}: %{y:.6g}<extra></extra>",
         "showlegend": False,

@@ -170,7 +170,8 @@ def editor(soft: bool) -> pd.DataFrame:
         st.info(t("batch.too_big_to_edit", n=base.shape[0], k=k, shown=PREVIEW_ROWS))
         st.dataframe(base.head(PREVIEW_ROWS))
         return st.session_state["_bt_current"]
-    st.caption(t("batch.table.help.soft" if soft else "batch.table.help"))
+    with st.expander(t("batch.table.help.title")):  # folded: on a phone the chart follows
+        st.caption(t("batch.table.help.soft" if soft else "batch.table.help"))
     logits = [f"z{i + 1}" for i in range(k)]
     soft_columns = [f"q{i + 1}" for i in range(k)]
     config = {

@@ -60,27 +60,31 @@ def result_numbers(results: Results, options: Options, num_rows: int) -> None:
         st.caption(t("batch.rows_shown", shown=CHART_ROWS, table=shown, n=num_rows))
 
 
+def losses_chart(results: Results, options: Options) -> None:
+    """Draw each row's loss (the first rows), with the mean when the reduction is the mean."""
+    mean = float(results.loss) if options.reduction == "mean" else None
+    chart(
+        row_losses_figure(
+            results.row_losses[:CHART_ROWS].tolist(),
+            results.ignored[:CHART_ROWS].tolist(),
+            mean,
+            figure_text("losses", t),
+        ),
+        "bt_chart_losses",
+    )
+
+
 def result_charts(table: BatchTable, results: Results, options: Options) -> None:
-    """Draw each row's loss, the gradient (chart and table) and the table of rows."""
+    """Draw the gradient (chart, what its colours and scale mean, table) and the table of rows."""
     reduction, denominator, ignored = options.reduction, results.denominator, results.ignored
-    losses_column, grad_column = st.columns(2, gap="large")
-    with losses_column:
-        mean = float(results.loss) if reduction == "mean" else None
-        chart(
-            row_losses_figure(
-                results.row_losses[:CHART_ROWS].tolist(),
-                ignored[:CHART_ROWS].tolist(),
-                mean,
-                figure_text("losses", t),
-            ),
-            "bt_chart_losses",
-        )
+    grad_column, notes_column = st.columns(2, gap="large")
+    grad = results.grad
     with grad_column:
-        grad = results.grad
         chart(
             gradient_heatmap(grad[:HEATMAP_ROWS, :HEATMAP_CLASSES], figure_text("grad", t)),
             "bt_chart_grad",
         )
+    with notes_column:
         st.caption(t("batch.grad.colours"))
         if reduction == "mean" and denominator.value == 0:
             st.caption(t("batch.grad.mean_nan"))

@@ -20,6 +20,7 @@ EN = {
     "batch.tab.upload": "Upload CSV",
     "batch.k": "Number of classes K",
     "batch.k.help": "Adds classes (logit 0) or removes the last ones.",
+    "batch.table.help.title": "How to edit the table",
     "batch.table.help": "One row per example. **label** counts from 1 like the rest of the app; "
     "PyTorch's class index is label − 1. Leave a label empty to ignore its row (PyTorch gets "
     "`ignore_index`). Add rows at the bottom of the table; select rows to delete them.",
@@ -167,6 +168,7 @@ ZH = {
     "batch.tab.upload": "上传 CSV",
     "batch.k": "类别数 K",
     "batch.k.help": "增加类别（logit 为 0），或删去最后几个类别。",
+    "batch.table.help.title": "如何编辑表格",
     "batch.table.help": "每行一个样本。**label** 和本应用其他地方一样从 1 开始计数；PyTorch 的类别下标是 "
     "label − 1。把 label 留空即可忽略这一行（PyTorch 收到的是 `ignore_index`）。在表格底部添加行；"
     "选中行即可删除。",

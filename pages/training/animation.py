@@ -10,8 +10,15 @@ from collections.abc import Callable, Sequence
 
 from lab.charts import INK, TEXT_SIZE, layout
 
-TOP, BOTTOM = 100, 160  # room for the title with its per-frame subtitle, and for the controls
-CONTROLS_BELOW_AXIS = 75  # px between the plot and the controls, past the axis title
+# Room above the plot, from the top: the title, its per-frame subtitle, then the colour key on
+# a row of its own (beside the subtitle they overlap on a phone or in Chinese), in pixels.
+TOP = 112
+TITLE_PAD = 6  # the title's distance from the chart's top edge, pixels
+# Below the plot: the tick labels, the x axis's title if any, then the controls (pixels from
+# the plot's bottom edge to the controls' top, and the whole bottom margin).
+CONTROLS_BELOW_AXIS = {"titled": 82, "untitled": 48}
+BOTTOM = {"titled": 160, "untitled": 126}
+LEGEND_TEXT = 14  # the colour key's text, smaller than the axes' (one row on a phone)
 
 
 def frame_title(title: str, subtitle: str) -> dict:
@@ -45,27 +52,41 @@ def animated_layout(
     *,
     height: int,
     duration: int,
+    x_title: bool = True,
     **extra: object,
 ) -> dict:
     """Return the shared layout with a subtitled title, room for the controls, and the controls.
 
     ``duration`` is each frame's time in ms when playing; ``text`` holds ``play``, ``pause`` and
-    ``step``.
+    ``step``. ``x_title`` says whether the x axis has a title (the controls go below it).
+    The title and subtitle hang from the chart's top edge, and the colour key stands
+    on the plot's top edge, left-aligned, so the three never share a line.
     """
+    below = "titled" if x_title else "untitled"
     spec = layout(
         "",
         height=height,
-        margin={"t": TOP, "b": BOTTOM},
+        margin={"t": TOP, "b": BOTTOM[below]},
+        legend={
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "bottom",
+            "font": {"size": LEGEND_TEXT},
+        },
         **extra,
-        **_controls(names, text, height, duration),
+        **_controls(names, text, height, duration, below),
     )
     spec["title"].update(frame_title(title, subtitle))
+    spec["title"].update({"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": TITLE_PAD}})
     return spec
 
 
-def _controls(names: Sequence[str], text: dict[str, str], height: int, duration: int) -> dict:
+def _controls(
+    names: Sequence[str], text: dict[str, str], height: int, duration: int, below: str
+) -> dict:
     """Return layout entries for play / pause buttons and a slider with one step per frame."""
-    below_axis = -CONTROLS_BELOW_AXIS / (height - TOP - BOTTOM)
+    below_axis = -CONTROLS_BELOW_AXIS[below] / (height - TOP - BOTTOM[below])
     # A full redraw per frame: bars animated without it lose their subtitle update.
     play = {"frame": {"duration": duration, "redraw": True}, "fromcurrent": True}
     play["transition"] = {"duration": 0}

@@ -12,18 +12,17 @@ from collections.abc import Sequence
 import numpy as np
 
 from lab import numbers
-from lab.charts import GRID, INK, OTHER, SERIES, TEXT_SIZE, TRUE_CLASS, layout
-from pages.training.animation import animated_layout, frames
+from lab.charts import GRID, INK, OTHER, SERIES, TEXT_SIZE, TRUE_CLASS, layout, merged
+from pages.training.animation import LEGEND_TEXT, TITLE_PAD, animated_layout, frames
+from pages.training.view import loss_text, probability_text
 
 BARS_HEIGHT = 560
+BARS_HEIGHT_PRESENTED = 440  # on a projector, under the inputs' first row (1280×720)
 CURVES_HEIGHT = 420
+CURVES_TOP = 104  # room above the plot: the title, then the colour key (two rows on a phone)
+KEY_BELOW_TITLE = 44  # px from the chart's top edge to the colour key's top
 BARS_FRAME_MS = 80
 BARS_TOP = 1.2  # the y axis of a in [0, 1], with room for the value over a full bar
-
-
-def short(value: float) -> str:
-    """Return ``value`` with 4 significant digits, as the figures' subtitles and labels show it."""
-    return numbers.sig(value, 4)
 
 
 def _dashed_level(y: float, label: str, colour: str, position: str) -> tuple[dict, dict]:
@@ -100,22 +99,25 @@ def logit_animation_figure(
     optimum: np.ndarray,
     names: Sequence[str],
     text: dict[str, str],
+    height: int = BARS_HEIGHT,
 ) -> dict:
     """Return the bars of ``a`` at each of ``steps`` as frames, the target ``optimum`` outlined.
 
     ``a``, ``z`` are (F, K), ``loss`` and ``grad_norm`` (F,), one row per frame. When the optimum
-    of the true class is below 1 (label smoothing) it is drawn as a dashed line. ``text`` holds
+    of the true class is below 1 (label smoothing) it is drawn as a dashed line. ``height`` is
+    the chart's, in pixels (smaller on a projector). ``text`` holds
     ``title``, ``frame`` (a template with ``{step}``, ``{loss}``, ``{norm}``), ``a``, ``q``,
-    ``optimum`` (with ``{value}``), ``class``, ``play``, ``pause``, ``step``.
+    ``optimum`` (with ``{value}``), ``play``, ``pause``, ``step``.
     """
     labels = [str(int(s)) for s in steps]
 
     def subtitle(f: int) -> str:
-        return text["frame"].format(step=labels[f], loss=short(loss[f]), norm=short(grad_norm[f]))
+        numbers_now = {"loss": loss_text(loss[f]), "norm": loss_text(grad_norm[f])}
+        return text["frame"].format(step=labels[f], **numbers_now)
 
     shapes, annotations = [], []
     if optimum[target] < 1:
-        label = text["optimum"].format(value=short(optimum[target]))
+        label = text["optimum"].format(value=probability_text(optimum[target]))
         line, note = _dashed_level(float(optimum[target]), label, TRUE_CLASS, "above")
         shapes, annotations = [line], [note]
     return {
@@ -125,16 +127,40 @@ def logit_animation_figure(
             subtitle(0),
             labels,
             text,
-            height=BARS_HEIGHT,
+            height=height,
             duration=BARS_FRAME_MS,
             barmode="overlay",
             shapes=shapes,
             annotations=annotations,
             yaxis={"range": [0, BARS_TOP], "title": {"text": text["a"]}},
-            xaxis={"title": {"text": text["class"]}, "type": "category"},
+            xaxis={"type": "category"},  # the classes: 1, 2, ... as everywhere in the app
+            x_title=False,
         ),
         "frames": frames(labels, lambda f: _moving_bars(a[f], z[f]), text["title"], subtitle),
     }
+
+
+def _title_then_key(spec: dict) -> dict:
+    """Return the layout ``spec`` with its title hung from the top edge and the colour key under it.
+
+    Side by side (the key at the right of the title) they overlap on a phone, in Chinese.
+    """
+    height = spec["height"]
+    hung = {"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": TITLE_PAD}}
+    return merged(
+        spec,
+        {
+            "title": hung,
+            "legend": {
+                "yref": "container",
+                "y": 1 - KEY_BELOW_TITLE / height,
+                "yanchor": "top",
+                "x": 0,
+                "xanchor": "left",
+                "font": {"size": LEGEND_TEXT},
+            },
+        },
+    )
 
 
 def _curve(values: np.ndarray, name: str, colour: str, **extra: object) -> dict:
@@ -170,25 +196,26 @@ def descent_curves_figure(
     """
     shapes, annotations = [], []
     if min_loss > 0:
-        label = text["floor"].format(value=short(min_loss))
+        label = text["floor"].format(value=loss_text(min_loss))
         line, note = _dashed_level(min_loss, label, SERIES[0], "log")
         shapes, annotations = [line], [note]
     return {
         "data": [_curve(loss, text["loss"], SERIES[0]), _curve(grad_norm, text["norm"], SERIES[1])],
-        "layout": layout(
-            text["title"],
-            height=CURVES_HEIGHT,
-            margin={"l": 100, "t": 90},
-            legend={"y": 1.0},
-            shapes=shapes,
-            annotations=annotations,
-            xaxis=_step_axis(text),
-            yaxis={
-                "type": "log",
-                "title": {"text": text["log"], "standoff": 12},
-                "exponentformat": "power",
-                "dtick": 1,
-            },
+        "layout": _title_then_key(
+            layout(
+                text["title"],
+                height=CURVES_HEIGHT,
+                margin={"l": 100, "t": CURVES_TOP},
+                shapes=shapes,
+                annotations=annotations,
+                xaxis=_step_axis(text),
+                yaxis={
+                    "type": "log",
+                    "title": {"text": text["log"], "standoff": 12},
+                    "exponentformat": "power",
+                    "dtick": 1,
+                },
+            )
         ),
     }
 
@@ -203,22 +230,23 @@ def fit_curves_figure(loss: np.ndarray, accuracy: np.ndarray, text: dict[str, st
             _curve(loss, text["loss"], SERIES[0]),
             _curve(accuracy, text["accuracy"], SERIES[1], yaxis="y2"),
         ],
-        "layout": layout(
-            text["title"],
-            height=CURVES_HEIGHT,
-            margin={"r": 100, "t": 90},
-            legend={"y": 1.0},
-            xaxis=_step_axis(text),
-            yaxis={"title": {"text": text["loss"]}, "rangemode": "tozero"},
-            yaxis2={
-                "title": {"text": text["accuracy"], "standoff": 12},
-                "overlaying": "y",
-                "side": "right",
-                "range": [0, 1.02],
-                "tickformat": ".0%",
-                "dtick": 0.2,
-                "showgrid": False,
-                "linecolor": INK,
-            },
+        "layout": _title_then_key(
+            layout(
+                text["title"],
+                height=CURVES_HEIGHT,
+                margin={"r": 100, "t": CURVES_TOP},
+                xaxis=_step_axis(text),
+                yaxis={"title": {"text": text["loss"]}, "rangemode": "tozero"},
+                yaxis2={
+                    "title": {"text": text["accuracy"], "standoff": 12},
+                    "overlaying": "y",
+                    "side": "right",
+                    "range": [0, 1.02],
+                    "tickformat": ".0%",
+                    "dtick": 0.2,
+                    "showgrid": False,
+                    "linecolor": INK,
+                },
+            )
         ),
     }

@@ -8,8 +8,7 @@ import numpy as np
 
 from lab.charts import SERIES
 from pages.training.animation import animated_layout, frames
-from pages.training.figures import short
-from pages.training.view import percent
+from pages.training.view import loss_text, percent
 
 REGIONS_HEIGHT = 700
 REGIONS_FRAME_MS = 120
@@ -92,7 +91,7 @@ def regions_animation_figure(
 
     def subtitle(f: int) -> str:
         share = percent(accuracy[f])
-        return text["frame"].format(step=frame_names[f], loss=short(loss[f]), accuracy=share)
+        return text["frame"].format(step=frame_names[f], loss=loss_text(loss[f]), accuracy=share)
 
     return {
         "data": [_heatmap(x_list, y_list, regions[0], k), *_point_traces(X, labels, names)],

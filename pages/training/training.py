@@ -5,34 +5,25 @@ import functools
 import streamlit as st
 
 from ce_core import check_logits
-from lab import numbers, urlstate
+from lab import urlstate
 from lab.charts import chart
 from lab.downloads import downloads
 from lab.header import page_header
 from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
-from pages.training import state, view
+from lab.presentation import presenting
+from pages.training import sections, state, view
 from pages.training.datasets import DATASETS
-from pages.training.figures import (
-    descent_curves_figure,
-    fit_curves_figure,
-    logit_animation_figure,
-)
+from pages.training.figures import fit_curves_figure
 from pages.training.model import sample_steps
 from pages.training.regions import regions_animation_figure
 
 page_header("training")
 state.init()
 urlstate.sync("training", state.URL_FIELDS)
-animation_text = {
-    "play": t("training.fig.play"),
-    "pause": t("training.fig.pause"),
-    "step": t("training.fig.step"),
-}
 
 # Part 1: gradient descent on one example's logits.
-st.header(t("training.logits.header"))
-st.markdown(t("training.logits.intro"))
+sections.part_heading(t("training.logits.header"), t("training.logits.intro"))
 preset_row(state.PRESETS, lesson="training", key_prefix="tr_preset_", on_click=state.apply_preset)
 
 inputs, outputs = st.columns([1, 2], gap="large")
@@ -77,82 +68,18 @@ frames = sample_steps(steps, state.LOGIT_FRAMES)
 names = [str(k + 1) for k in range(z.size)]
 
 with outputs:
-    loss_column, a_column, optimum_column, norm_column = st.columns(4)
-    loss_column.metric(
-        t("training.metric.loss"),
-        f"{run.loss[-1]:.3g}",  # "inf", as the caption about float64 says (numbers.sig: "∞")
-        help=t("training.full", value=numbers.full(float(run.loss[-1]))),
-    )
-    a_column.metric(t("training.metric.a_j"), numbers.fixed(run.a[-1, run.target], 6))
-    optimum_column.metric(
-        t("training.metric.optimum"),
-        numbers.sig(run.optimum[run.target]),
-        help=t("training.metric.optimum.help"),
-    )
-    norm_column.metric(t("training.metric.norm"), numbers.sig(run.grad_norm[-1], 3))
-    if not ok:
-        st.caption(t("error.using_last"))
-    st.latex(t("training.rule"))
-    chart(
-        logit_animation_figure(
-            frames,
-            run.a[frames],
-            run.z[frames],
-            run.loss[frames],
-            run.grad_norm[frames],
-            run.target,
-            run.optimum,
-            names,
-            {
-                "title": t("training.fig.bars"),
-                "frame": t("training.fig.bars.frame"),
-                "a": t("training.fig.a"),
-                "q": t("training.fig.q"),
-                "optimum": t("training.fig.optimum"),
-                "class": t("class"),
-                **animation_text,
-            },
-        ),
-        "tr_bars",
-    )
-    chart(
-        descent_curves_figure(
-            run.loss,
-            run.grad_norm,
-            run.min_loss,
-            {
-                "title": t("training.fig.curves"),
-                "loss": t("training.fig.loss"),
-                "norm": t("training.fig.norm"),
-                "floor": t("training.fig.floor"),
-                "log": t("training.fig.log"),
-                "steps": t("training.fig.steps"),
-            },
-        ),
-        "tr_curves",
-    )
-    if run.label_smoothing > 0:
-        st.info(
-            t(
-                "training.smoothing_floor",
-                optimum=numbers.sig(run.optimum[run.target]),
-                floor=numbers.sig(run.min_loss),
-            ),
-            icon=":material/flag:",
-        )
+    if presenting():  # on a projector the bars come first, beside the inputs
+        sections.logit_bars(run, frames, names)
+        sections.logit_numbers(run, ok)
     else:
-        st.info(t("training.never_zero"), icon=":material/all_inclusive:")
-    if run.first_zero_loss is not None:
-        st.caption(t("training.rounded_zero", step=run.first_zero_loss))
-    if run.first_infinite_loss is not None:
-        st.caption(t("training.infinite", step=run.first_infinite_loss))
+        sections.logit_numbers(run, ok)
+        sections.logit_bars(run, frames, names)
+    sections.logit_curves(run)
     downloads("training_logits", functools.partial(view.logit_history, run), view.logit_record(run))
 
 # Part 2: softmax regression on a two-dimensional toy data set.
 st.divider()
-st.header(t("training.reg.header"))
-st.markdown(t("training.reg.intro"))
-st.latex(t("training.reg.rule"))
+sections.part_heading(t("training.reg.header"), t("training.reg.intro"), t("training.reg.rule"))
 
 inputs, outputs = st.columns([1, 2], gap="large")
 with inputs:
@@ -210,8 +137,8 @@ class_names = [t("class_n", n=k + 1) for k in range(num_classes)]
 
 with outputs:
     loss_column, start_column, accuracy_column = st.columns(3)
-    loss_column.metric(t("training.reg.metric.loss"), numbers.fixed(fit.loss[-1]))
-    start_column.metric(t("training.reg.metric.start"), numbers.fixed(fit.loss[0]))
+    loss_column.metric(t("training.reg.metric.loss"), view.loss_text(fit.loss[-1]))
+    start_column.metric(t("training.reg.metric.start"), view.loss_text(fit.loss[0]))
     accuracy_column.metric(t("training.reg.metric.accuracy"), view.percent(fit.accuracy[-1]))
     chart(
         regions_animation_figure(
@@ -229,7 +156,7 @@ with outputs:
                 "frame": t("training.fig.regions.frame"),
                 "x1": t("training.fig.x1"),
                 "x2": t("training.fig.x2"),
-                **animation_text,
+                **sections.animation_text(),
             },
         ),
         "tr_regions",

@@ -1,4 +1,9 @@
-"""The Training page's results as text: shares as percentages, tables for the downloads."""
+"""The Training page's results as text: one format per quantity, tables for the downloads.
+
+Wherever a number appears on the page (a metric, a chart's per-step line, a note, a sentence),
+a loss or a gradient's norm reads :func:`loss_text`, a probability :func:`probability_text`, a
+share :func:`percent`. The values printed on the bars are :func:`lab.numbers.bar`'s.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,23 @@ import pandas as pd
 
 from lab import numbers
 from pages.training.model import LogitDescent, RegressionRun
+
+
+def loss_text(value: float) -> str:
+    """Return a loss, an entropy or a gradient's norm with 4 significant digits (``0.003793``).
+
+    These span many orders of magnitude while training; a fixed number of decimals would
+    print a small loss as 0.0000. Non-finite values read ``∞`` and ``NaN``.
+    """
+    return numbers.sig(value, 4)
+
+
+def probability_text(value: float) -> str:
+    """Return a probability (a_j, its optimum) with 6 decimals (``0.996215``, ``1.000000``).
+
+    The same decimals for all of them, so that a_j is read against its optimum digit by digit.
+    """
+    return numbers.fixed(value, 6)
 
 
 def percent(share: float) -> str:

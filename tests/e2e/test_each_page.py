@@ -99,10 +99,11 @@ class Descent:
 
     def metrics(self, j: int) -> tuple[Metric, ...]:
         return (
-            Metric("training.metric.loss", f"{self.loss[-1]:.3g}"),
+            # a loss or a norm: 4 significant digits; a probability: 6 decimals
+            Metric("training.metric.loss", f"{self.loss[-1]:.4g}"),
             Metric("training.metric.a_j", f"{self.a[j]:.6f}"),
-            Metric("training.metric.optimum", f"{self.q[j]:.6g}"),
-            Metric("training.metric.norm", f"{self.norm[-1]:.3g}"),
+            Metric("training.metric.optimum", f"{self.q[j]:.6f}"),
+            Metric("training.metric.norm", f"{self.norm[-1]:.4g}"),
         )
 
 
@@ -584,7 +585,7 @@ SPECS = [
                 metrics=(
                     *TRAINING_LINK.metrics(2),
                     # softmax regression starts from zero weights: every class 1/K, loss ln K
-                    Metric("training.reg.metric.start", fixed(math.log(4))),
+                    Metric("training.reg.metric.start", f"{math.log(4):.4g}"),
                 ),
                 charts=(
                     Trace("tr_bars", softmax([1, 2, 3])),
