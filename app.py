@@ -4,6 +4,7 @@
 this file as a script, which draws the menu, the switches and the page asked for.
 """
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from lab.header import next_lesson
 from lab.language import init_language, language_switch, t
 from lab.lessons import EXTRA_PAGES, LESSONS, script
 from lab.presentation import init_presentation, presentation_switch, presenting
+from lab.streamlit_fixes.memory import fewer_arenas, reclaim_forever
 from lab.streamlit_fixes.net import no_delay_once
 
 ICON = str(Path(__file__).parent / "assets" / "icon.png")  # served locally: works offline
@@ -41,7 +43,13 @@ async def _routed_by_navigation_only(_app: st.App) -> AsyncIterator[None]:
     of a new server").
     """
     PagesManager.uses_pages_directory = False
-    yield
+    # and the sessions of a class that has left give their memory back (memory.py)
+    fewer_arenas()
+    janitor = asyncio.create_task(reclaim_forever())
+    try:
+        yield
+    finally:
+        janitor.cancel()
 
 
 app = st.App(__file__, lifespan=_routed_by_navigation_only)

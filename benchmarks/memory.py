@@ -7,8 +7,10 @@ each run is off), prints its resident memory:
 2. over ``cycles`` rounds of ``sessions`` sessions opening the Playground at once, typing two
    changes and closing;
 
-and at the end, after a pause for the server to drop closed sessions, against the start (after
-one warm-up session). Target: back within 10% of the start. 127.0.0.1 only, bounded in time.
+and at the end against the start (after one warm-up session): 10 s after the last round, while
+Streamlit still keeps the closed sessions for a reconnection (2 minutes), and once that window
+and the app's reclaiming (``lab/streamlit_fixes/memory.py``, every 30 s) are over. Target: back
+within 10% of the start. 127.0.0.1 only, bounded in time.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from deploy.cluster import free_port, start_app, stop
 
 DEADLINE = 15 * 60  # seconds for each part
 SETTLE = 10  # seconds after sessions close, before the memory is read
+# Streamlit keeps a closed session 2 minutes for a reconnection; the app reclaims expired ones
+# every 30 s (lab/streamlit_fixes/memory.py)
+RECONNECT_WINDOW = 120 + 30 + 10
 TARGET = 0.10
 
 
@@ -106,11 +111,17 @@ async def run(reruns: int, sessions: int, cycles: int) -> None:
                 f"({growth * 1024 / (half * sessions):+.1f} KiB a session)"
             )
         await asyncio.sleep(SETTLE)
+        kept = rss_mib(app.pid)
+        print(
+            f"  {SETTLE} s after the last round: {kept:.1f} MiB ({change(kept, start)}; the "
+            "closed sessions are still kept for a reconnection)"
+        )
+        await asyncio.sleep(RECONNECT_WINDOW - SETTLE)
         end = rss_mib(app.pid)
         verdict = "met" if abs(end - start) <= TARGET * start else "NOT met"
         print(
-            f"  {SETTLE} s after the last round: {end:.1f} MiB ({change(end, start)}; target "
-            f"within {TARGET:.0%}: {verdict})"
+            f"  {RECONNECT_WINDOW} s after the last round, the reconnection window over: "
+            f"{end:.1f} MiB ({change(end, start)}; target within {TARGET:.0%}: {verdict})"
         )
     finally:
         stop(app.process)
