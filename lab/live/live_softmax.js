@@ -411,7 +411,10 @@ class LiveSoftmax {
     this.schedule();
   }
 
-  schedule() {
+  // ``continuing``: the next chart of a redraw at rest (see draw); anything else starts the
+  // redraw over from the first chart.
+  schedule(continuing = false) {
+    if (!continuing) this.restFrom = 0;
     if (this.pending || !this.Plotly) return;
     this.pending = true;
     requestAnimationFrame(() => {
@@ -432,7 +435,12 @@ class LiveSoftmax {
     const moving = this.dragging !== null;
     const live = moving || this.fresh !== this.shownKey();
     const plotting = performance.now();
+    // At rest one chart a frame (~12-19 ms each): the page's own messages (the metrics, the
+    // link after a release) are handled between them instead of waiting for all three.
+    const first = moving ? 0 : (this.restFrom ?? 0);
+    const last = moving ? this.data.figures.length - 1 : first;
     this.data.figures.forEach((entry, i) => {
+      if (i < first || i > last) return;
       // The -ln p curve follows on release: a frame has room for the two bar charts only.
       if (moving && entry.kind === "neglog") return;
       if (moving && this.drawnMoving[i] && this.moveBars(entry, i, result)) return;
@@ -457,6 +465,12 @@ class LiveSoftmax {
     this.drawFormula(result);
     this.root.dataset.loss = String(result.loss);
     this.drawn = { z: this.zPayload(), T };
+    this.restFrom = last + 1;
+    if (this.restFrom < this.data.figures.length) {
+      this.schedule(true);
+      this.stats.drawMs.push(performance.now() - started);
+      return; // still pending: the next frame draws the next chart
+    }
     if (!this.hooked) {
       this.hooked = true;
       const classes = this.data.classes;

@@ -88,7 +88,12 @@ class Session:
         return self.root.evaluate(SHOWN)
 
     def next_frame(self) -> None:
+        """Wait for the next frame, and at rest for every chart (drawn one a frame)."""
         self.page.evaluate(NEXT_FRAME)
+        self.root.evaluate(
+            "(root) => new Promise((done) => { const ready = () => root.dataset.pending ?"
+            " requestAnimationFrame(ready) : done(); ready(); })"
+        )
 
     def python_loss(self) -> str:
         return self.page.locator("[data-testid=stMetricValue]").first.text_content().strip()
