@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lab import numbers
-from lab.charts import BROKEN, INK, NEGATIVE, TEXT_SIZE, layout
+from lab.charts import BROKEN, HEIGHT, INK, NEGATIVE, TEXT_SIZE, layout
 
 _BAR_TEXT_UP_TO = 12  # classes: more than that and the printed values would overlap
 _BAR_Y_TOP = 1.18  # a probability axis up to 1, with room above a bar of 1 for its value
@@ -21,6 +21,8 @@ _STRIP_WIDTH = 22  # px: the sweep's strips, one per formula and float type
 _SWEEP_HEIGHT, _SWEEP_ROW_HEIGHT = 170, 48  # px: title, axis and legend; then each strip
 BROKEN_FILL = "rgba(204, 121, 167, 0.25)"  # BROKEN, see-through: the placeholder bars' fill
 _TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+#: px: both bar charts beside the logits on a projector, under the tabs and presets (1280×720)
+BARS_HEIGHT_PRESENTED = 320
 
 
 @dataclass(frozen=True)
@@ -83,12 +85,21 @@ def _placeholder_trace(
     }
 
 
-def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str, str]) -> dict:
+def bars_figure(
+    labels: Sequence[str],
+    series: Sequence[Series],
+    text: dict[str, str],
+    *,
+    height: int = HEIGHT,
+    legend: bool = True,
+) -> dict:
     """Return grouped bars of probabilities, one group per class, NaN/inf as placeholder bars.
 
     ``text`` holds the translated ``title``, ``a`` (y axis), ``class`` (x axis) and ``broken``
     (the legend name of the placeholder bars). Each series' placeholders share its offset group,
-    so they stand exactly where the missing bar would be.
+    so they stand exactly where the missing bar would be. ``height`` is in pixels; ``legend``
+    False leaves out the legend of a single series (its placeholders say NaN or inf themselves),
+    for a chart too narrow for the legend beside the title.
     """
     labels = list(labels)
     data: list[dict] = []
@@ -107,8 +118,9 @@ def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str,
         "data": data,
         "layout": layout(
             text["title"],
+            height=height,
             barmode="group",
-            showlegend=len(series) > 1 or has_broken,
+            showlegend=len(series) > 1 or (has_broken and legend),
             margin={"b": 80},
             yaxis={"range": [0, _BAR_Y_TOP], "title": {"text": text["a"]}},
             xaxis={"title": {"text": text["class"], "standoff": 14}, "type": "category"},

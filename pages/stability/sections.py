@@ -13,12 +13,13 @@ import streamlit as st
 
 from ce_core import check_logits
 from lab import numbers
-from lab.charts import NEGATIVE, POSITIVE, PREDICTED, chart
+from lab.charts import HEIGHT, NEGATIVE, POSITIVE, PREDICTED, chart
 from lab.downloads import downloads
 from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
+from lab.presentation import presenting
 from pages.stability import state
-from pages.stability.figures import Series, bars_figure, sweep_figure
+from pages.stability.figures import BARS_HEIGHT_PRESENTED, Series, bars_figure, sweep_figure
 from pages.stability.model import (
     Diagnosis,
     DtypeLimits,
@@ -67,11 +68,20 @@ def _bars_text(title: str) -> dict[str, str]:
 
 # ---- 1. naive vs stable, step by step ---------------------------------------------------------
 def steps(dtype: str, limits: Limits) -> None:
-    """Draw the presets, the logits, the verdicts and both formulas' step tables and bars."""
+    """Draw the presets, the logits, the verdicts and both formulas' step tables and bars.
+
+    On a projector both bar charts stand beside the logits and the verdicts, so that the input
+    and what it does share the first screen; the step tables follow under them. Elsewhere each
+    formula's bars come under its own step table.
+    """
     preset_row(
         state.PRESETS, lesson="stability", key_prefix="st_preset_", on_click=state.apply_preset
     )
-    input_column, verdict_column = st.columns([1, 1], gap="large")
+    if presenting():
+        input_column, bars_column = st.columns([2, 3], gap="large")
+        verdict_column = input_column
+    else:
+        input_column, verdict_column = st.columns([1, 1], gap="large")
     with input_column:
         z, ok = _logits_box(
             "st_z", t("stability.z", count=state.MAX_LOGITS), help=t("stability.z.help")
@@ -91,11 +101,17 @@ def steps(dtype: str, limits: Limits) -> None:
         ):
             badges = [badge_text(results[name, stable], name, t) for name in state.DTYPE_NAMES]
             st.markdown(f"**{t(label)}** &nbsp; " + " &nbsp; ".join(badges))
+    if presenting():
+        for column, stable in zip(bars_column.columns(2), (False, True), strict=True):
+            with column:
+                _bars(results[dtype, stable], stable, dtype, presented=True)
 
     naive_column, stable_column = st.columns(2, gap="large")
     for column, stable in ((naive_column, False), (stable_column, True)):
         with column:
             _formula(results[dtype, stable], stable, limits[dtype])
+            if not presenting():
+                _bars(results[dtype, stable], stable, dtype)
     st.caption(t("stability.legend", dtype=dtype))
     naive, stable = results[dtype, False], results[dtype, True]
     downloads(
@@ -123,7 +139,7 @@ def _stored_warning(z: np.ndarray, naive: Diagnosis, limits: DtypeLimits) -> Non
 
 
 def _formula(result: Diagnosis, stable: bool, limits: DtypeLimits) -> None:
-    """Draw one formula (naive or stable): its steps, its verdict and its probabilities."""
+    """Draw one formula (naive or stable): its steps and its verdict."""
     name, dtype = ("stable" if stable else "naive"), limits.name
     st.subheader(t(f"stability.{name}.title"))
     st.latex(t(f"stability.{name}.formula"))
@@ -136,11 +152,23 @@ def _formula(result: Diagnosis, stable: bool, limits: DtypeLimits) -> None:
     else:
         st.success(t("stability.verdict.fine", dtype=dtype), icon=":material/check_circle:")
         _fine_notes(result, limits)
+
+
+def _bars(result: Diagnosis, stable: bool, dtype: str, *, presented: bool = False) -> None:
+    """Draw the probabilities one formula (naive or stable) gives, NaN and inf as such.
+
+    ``presented``: half of a projector's width, beside the logits, so shorter and without the
+    legend (the hatched bars say NaN or inf themselves, and the caption under the tables says
+    what the purple means).
+    """
+    name = "stable" if stable else "naive"
     chart(
         bars_figure(
             class_labels(result.steps.z.size),
             [Series(t("stability.fig.a"), result.steps.a.tolist(), NEGATIVE)],
             _bars_text(t(f"stability.fig.{name}", dtype=dtype)),
+            height=BARS_HEIGHT_PRESENTED if presented else HEIGHT,
+            legend=not presented,
         ),
         f"st_chart_{name}",
     )
