@@ -39,6 +39,7 @@ from pages.stability.view import (
     latex_log_softmax,
     limits_table,
     naive_and_stable_download,
+    number_text,
     shift_table,
     signed,
     steps_record,
@@ -242,15 +243,7 @@ def shift(dtype: str, limits: Limits) -> None:
         if not ok:
             st.caption(t("error.using_last"))
     with c_column:
-        c = st.slider(
-            t("stability.shift.c"),
-            state.SHIFT_MIN,
-            state.SHIFT_MAX,
-            step=1.0,
-            format="%.0f",
-            key="st_shift",
-            persist_state="session",
-        )
+        c = _shift_input(z)
     check = shift_check(z, c, dtype)
     st.table(shift_table(check, dtype, t))
     st.metric(t("stability.shift.max_diff"), difference_text(check.max_difference))
@@ -267,6 +260,47 @@ def shift(dtype: str, limits: Limits) -> None:
         ),
         "st_chart_shift",
     )
+
+
+def _shift_input(z: np.ndarray) -> float:
+    """Draw the box for c and the buttons that set it; return c.
+
+    The box takes any number in ``SHIFT_MIN..SHIFT_MAX`` (its + and − move by 1); the buttons
+    give the lecture's values in one click: no shift, the max-shift (largest z − c is 0), and a
+    shift large enough to break the naive formula.
+    """
+    low, high = number_text(state.SHIFT_MIN), number_text(state.SHIFT_MAX)
+    c = st.number_input(
+        t("stability.shift.c"),
+        min_value=state.SHIFT_MIN,
+        max_value=state.SHIFT_MAX,
+        step=state.SHIFT_STEP,
+        format="%g",
+        key="st_shift",
+        help=t("stability.shift.c.help", low=low, high=high),
+        persist_state="session",
+    )
+    max_c = state.max_shift(z)
+    buttons = st.container(horizontal=True)
+    for name in state.SHIFT_CHOICES:
+        disabled = name == "max" and not state.shift_allowed(max_c)
+        help_key = (
+            "stability.shift.set.max.outside" if disabled else f"stability.shift.set.{name}.help"
+        )
+        buttons.button(
+            t(f"stability.shift.set.{name}", c=low),
+            key=f"st_shift_to_{name}",
+            on_click=state.apply_shift,
+            args=(name,),
+            disabled=disabled,
+            help=t(help_key, max=number_text(max_c), low=low, high=high),
+        )
+    if "st_shift" in st.session_state.get("_url_ignored_stability", ()):
+        st.warning(
+            t("stability.shift.link_ignored", low=low, high=high, c=number_text(c)),
+            icon=":material/link_off:",
+        )
+    return c
 
 
 def _shift_verdict(check: ShiftCheck, limits: DtypeLimits) -> None:
