@@ -19,7 +19,13 @@ from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
 from lab.presentation import presenting
 from pages.stability import state
-from pages.stability.figures import BARS_HEIGHT_PRESENTED, Series, bars_figure, sweep_figure
+from pages.stability.figures import (
+    BARS_HEIGHT_PRESENTED,
+    GROUPED_BARS_HEIGHT,
+    Series,
+    bars_figure,
+    sweep_figure,
+)
 from pages.stability.model import (
     Diagnosis,
     DtypeLimits,
@@ -257,6 +263,7 @@ def shift(dtype: str, limits: Limits) -> None:
                 Series(t("stability.shift.row.naive"), check.naive_shifted.tolist(), POSITIVE),
             ],
             _bars_text(t("stability.fig.shift", dtype=dtype)),
+            height=GROUPED_BARS_HEIGHT,
         ),
         "st_chart_shift",
     )
