@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lab import numbers
-from lab.charts import BROKEN, INK, NEGATIVE, TEXT_SIZE, layout
+from lab.charts import BROKEN, HEIGHT, INK, NEGATIVE, TEXT_SIZE, layout
 
 _BAR_TEXT_UP_TO = 12  # classes: more than that and the printed values would overlap
 _BAR_Y_TOP = 1.18  # a probability axis up to 1, with room above a bar of 1 for its value
@@ -21,6 +21,14 @@ _STRIP_WIDTH = 22  # px: the sweep's strips, one per formula and float type
 _SWEEP_HEIGHT, _SWEEP_ROW_HEIGHT = 170, 48  # px: title, axis and legend; then each strip
 BROKEN_FILL = "rgba(204, 121, 167, 0.25)"  # BROKEN, see-through: the placeholder bars' fill
 _TICKS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+#: px: both bar charts beside the logits on a projector, under the tabs and presets (1280×720)
+BARS_HEIGHT_PRESENTED = 320
+#: px: softmax(z), softmax(z − c) and the naive formula, with their legend under the axis (on a
+#: phone it takes four lines, and the plot keeps enough of the height)
+GROUPED_BARS_HEIGHT = 460
+#: Under the x axis, at the figure's foot (Plotly makes room): on a phone a legend of several
+#: series wraps onto more lines, which above the plot would run into the title.
+_LEGEND_BELOW = {"yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left"}
 
 
 @dataclass(frozen=True)
@@ -38,8 +46,9 @@ def _spelled(value: float) -> str:
     return "inf" if value > 0 else "−inf"
 
 
-def _bar_trace(labels: list[str], item: Series, group: int, single: bool) -> dict:
-    """Return the bars of ``item``'s finite values (gaps where a value is not a number)."""
+def _bar_trace(labels: list[str], item: Series, group: int, single: bool, labelled: bool) -> dict:
+    """Return the bars of ``item``'s finite values (gaps where a value is not a number), with
+    their values printed above them if ``labelled`` and there are few enough classes."""
     finite = [float(v) if math.isfinite(v) else None for v in item.values]
     return {
         "type": "bar",
@@ -49,7 +58,7 @@ def _bar_trace(labels: list[str], item: Series, group: int, single: bool) -> dic
         "offsetgroup": str(group),
         "marker": {"color": item.colour},
         "text": [numbers.bar(v) if v is not None else "" for v in finite]
-        if len(labels) <= _BAR_TEXT_UP_TO
+        if labelled and len(labels) <= _BAR_TEXT_UP_TO
         else None,
         "textposition": "outside",
         "textfont": {"size": TEXT_SIZE},
@@ -83,17 +92,29 @@ def _placeholder_trace(
     }
 
 
-def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str, str]) -> dict:
+def bars_figure(
+    labels: Sequence[str],
+    series: Sequence[Series],
+    text: dict[str, str],
+    *,
+    height: int = HEIGHT,
+    legend: bool = True,
+) -> dict:
     """Return grouped bars of probabilities, one group per class, NaN/inf as placeholder bars.
 
     ``text`` holds the translated ``title``, ``a`` (y axis), ``class`` (x axis) and ``broken``
     (the legend name of the placeholder bars). Each series' placeholders share its offset group,
-    so they stand exactly where the missing bar would be.
+    so they stand exactly where the missing bar would be. ``height`` is in pixels; ``legend``
+    False leaves out the legend of a single series (its placeholders say NaN or inf themselves),
+    for a chart too narrow for the legend beside the title. The legend of several series goes
+    under the plot, and only the first series has its values printed over its bars: three
+    values side by side run into each other on a phone (the page's table gives all the digits).
     """
     labels = list(labels)
     data: list[dict] = []
     for group, item in enumerate(series):
-        data.append(_bar_trace(labels, item, group, single=len(series) == 1))
+        single = len(series) == 1
+        data.append(_bar_trace(labels, item, group, single=single, labelled=group == 0))
         values = [float(v) for v in item.values]
         broken = [k for k, v in enumerate(values) if not math.isfinite(v)]
         if broken:
@@ -103,15 +124,18 @@ def bars_figure(labels: Sequence[str], series: Sequence[Series], text: dict[str,
             placeholder["showlegend"] = not any(d["name"] == text["broken"] for d in data)
             data.append(placeholder)
     has_broken = any(d["name"] == text["broken"] for d in data)
+    below = {"legend": _LEGEND_BELOW} if len(series) > 1 else {}
     return {
         "data": data,
         "layout": layout(
             text["title"],
+            height=height,
             barmode="group",
-            showlegend=len(series) > 1 or has_broken,
+            showlegend=len(series) > 1 or (has_broken and legend),
             margin={"b": 80},
             yaxis={"range": [0, _BAR_Y_TOP], "title": {"text": text["a"]}},
             xaxis={"title": {"text": text["class"], "standoff": 14}, "type": "category"},
+            **below,
         ),
     }
 

@@ -13,12 +13,19 @@ import streamlit as st
 
 from ce_core import check_logits
 from lab import numbers
-from lab.charts import NEGATIVE, POSITIVE, PREDICTED, chart
+from lab.charts import HEIGHT, NEGATIVE, POSITIVE, PREDICTED, chart
 from lab.downloads import downloads
 from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
+from lab.presentation import presenting
 from pages.stability import state
-from pages.stability.figures import Series, bars_figure, sweep_figure
+from pages.stability.figures import (
+    BARS_HEIGHT_PRESENTED,
+    GROUPED_BARS_HEIGHT,
+    Series,
+    bars_figure,
+    sweep_figure,
+)
 from pages.stability.model import (
     Diagnosis,
     DtypeLimits,
@@ -38,6 +45,7 @@ from pages.stability.view import (
     latex_log_softmax,
     limits_table,
     naive_and_stable_download,
+    number_text,
     shift_table,
     signed,
     steps_record,
@@ -67,11 +75,20 @@ def _bars_text(title: str) -> dict[str, str]:
 
 # ---- 1. naive vs stable, step by step ---------------------------------------------------------
 def steps(dtype: str, limits: Limits) -> None:
-    """Draw the presets, the logits, the verdicts and both formulas' step tables and bars."""
+    """Draw the presets, the logits, the verdicts and both formulas' step tables and bars.
+
+    On a projector both bar charts stand beside the logits and the verdicts, so that the input
+    and what it does share the first screen; the step tables follow under them. Elsewhere each
+    formula's bars come under its own step table.
+    """
     preset_row(
         state.PRESETS, lesson="stability", key_prefix="st_preset_", on_click=state.apply_preset
     )
-    input_column, verdict_column = st.columns([1, 1], gap="large")
+    if presenting():
+        input_column, bars_column = st.columns([2, 3], gap="large")
+        verdict_column = input_column
+    else:
+        input_column, verdict_column = st.columns([1, 1], gap="large")
     with input_column:
         z, ok = _logits_box(
             "st_z", t("stability.z", count=state.MAX_LOGITS), help=t("stability.z.help")
@@ -91,11 +108,17 @@ def steps(dtype: str, limits: Limits) -> None:
         ):
             badges = [badge_text(results[name, stable], name, t) for name in state.DTYPE_NAMES]
             st.markdown(f"**{t(label)}** &nbsp; " + " &nbsp; ".join(badges))
+    if presenting():
+        for column, stable in zip(bars_column.columns(2), (False, True), strict=True):
+            with column:
+                _bars(results[dtype, stable], stable, dtype, presented=True)
 
     naive_column, stable_column = st.columns(2, gap="large")
     for column, stable in ((naive_column, False), (stable_column, True)):
         with column:
             _formula(results[dtype, stable], stable, limits[dtype])
+            if not presenting():
+                _bars(results[dtype, stable], stable, dtype)
     st.caption(t("stability.legend", dtype=dtype))
     naive, stable = results[dtype, False], results[dtype, True]
     downloads(
@@ -123,7 +146,7 @@ def _stored_warning(z: np.ndarray, naive: Diagnosis, limits: DtypeLimits) -> Non
 
 
 def _formula(result: Diagnosis, stable: bool, limits: DtypeLimits) -> None:
-    """Draw one formula (naive or stable): its steps, its verdict and its probabilities."""
+    """Draw one formula (naive or stable): its steps and its verdict."""
     name, dtype = ("stable" if stable else "naive"), limits.name
     st.subheader(t(f"stability.{name}.title"))
     st.latex(t(f"stability.{name}.formula"))
@@ -136,11 +159,23 @@ def _formula(result: Diagnosis, stable: bool, limits: DtypeLimits) -> None:
     else:
         st.success(t("stability.verdict.fine", dtype=dtype), icon=":material/check_circle:")
         _fine_notes(result, limits)
+
+
+def _bars(result: Diagnosis, stable: bool, dtype: str, *, presented: bool = False) -> None:
+    """Draw the probabilities one formula (naive or stable) gives, NaN and inf as such.
+
+    ``presented``: half of a projector's width, beside the logits, so shorter and without the
+    legend (the hatched bars say NaN or inf themselves, and the caption under the tables says
+    what the purple means).
+    """
+    name = "stable" if stable else "naive"
     chart(
         bars_figure(
             class_labels(result.steps.z.size),
             [Series(t("stability.fig.a"), result.steps.a.tolist(), NEGATIVE)],
             _bars_text(t(f"stability.fig.{name}", dtype=dtype)),
+            height=BARS_HEIGHT_PRESENTED if presented else HEIGHT,
+            legend=not presented,
         ),
         f"st_chart_{name}",
     )
@@ -214,15 +249,7 @@ def shift(dtype: str, limits: Limits) -> None:
         if not ok:
             st.caption(t("error.using_last"))
     with c_column:
-        c = st.slider(
-            t("stability.shift.c"),
-            state.SHIFT_MIN,
-            state.SHIFT_MAX,
-            step=1.0,
-            format="%.0f",
-            key="st_shift",
-            persist_state="session",
-        )
+        c = _shift_input(z)
     check = shift_check(z, c, dtype)
     st.table(shift_table(check, dtype, t))
     st.metric(t("stability.shift.max_diff"), difference_text(check.max_difference))
@@ -236,9 +263,51 @@ def shift(dtype: str, limits: Limits) -> None:
                 Series(t("stability.shift.row.naive"), check.naive_shifted.tolist(), POSITIVE),
             ],
             _bars_text(t("stability.fig.shift", dtype=dtype)),
+            height=GROUPED_BARS_HEIGHT,
         ),
         "st_chart_shift",
     )
+
+
+def _shift_input(z: np.ndarray) -> float:
+    """Draw the box for c and the buttons that set it; return c.
+
+    The box takes any number in ``SHIFT_MIN..SHIFT_MAX`` (its + and − move by 1); the buttons
+    give the lecture's values in one click: no shift, the max-shift (largest z − c is 0), and a
+    shift large enough to break the naive formula.
+    """
+    low, high = number_text(state.SHIFT_MIN), number_text(state.SHIFT_MAX)
+    c = st.number_input(
+        t("stability.shift.c"),
+        min_value=state.SHIFT_MIN,
+        max_value=state.SHIFT_MAX,
+        step=state.SHIFT_STEP,
+        format="%g",
+        key="st_shift",
+        help=t("stability.shift.c.help", low=low, high=high),
+        persist_state="session",
+    )
+    max_c = state.max_shift(z)
+    buttons = st.container(horizontal=True)
+    for name in state.SHIFT_CHOICES:
+        disabled = name == "max" and not state.shift_allowed(max_c)
+        help_key = (
+            "stability.shift.set.max.outside" if disabled else f"stability.shift.set.{name}.help"
+        )
+        buttons.button(
+            t(f"stability.shift.set.{name}", c=low),
+            key=f"st_shift_to_{name}",
+            on_click=state.apply_shift,
+            args=(name,),
+            disabled=disabled,
+            help=t(help_key, max=number_text(max_c), low=low, high=high),
+        )
+    if "st_shift" in st.session_state.get("_url_ignored_stability", ()):
+        st.warning(
+            t("stability.shift.link_ignored", low=low, high=high, c=number_text(c)),
+            icon=":material/link_off:",
+        )
+    return c
 
 
 def _shift_verdict(check: ShiftCheck, limits: DtypeLimits) -> None:

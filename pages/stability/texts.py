@@ -104,6 +104,19 @@ EN = {
     r"\frac{e^{-c}\, e^{z_i}}{e^{-c} \sum_k e^{z_k}} = \frac{e^{z_i}}{\sum_k e^{z_k}}",
     "stability.shift.z": "Logits z (the lecture's example: 2, 3, 4)",
     "stability.shift.c": "Constant c subtracted from every logit",
+    "stability.shift.c.help": "Any number from {low} to {high}: type it, or step by 1 with + and −.",
+    "stability.shift.set.zero": "c = 0",
+    "stability.shift.set.zero.help": "No shift: z − c is z itself.",
+    "stability.shift.set.max": "c = max z",
+    "stability.shift.set.max.help": "The stable softmax's shift: c = max z = {max}, so the largest "
+    "z − c is 0 and no e^(z − c) can overflow.",
+    "stability.shift.set.max.outside": "max z = {max} is outside the range of c ({low} to {high}): "
+    "type a c in that range.",
+    "stability.shift.set.overflow": "c = {c}",
+    "stability.shift.set.overflow.help": "For logits near 0, z − c is about 1000: e^(z − c) overflows "
+    "even in float64 and the naive formula breaks, while softmax itself does not change.",
+    "stability.shift.link_ignored": "The link's value of c was not a number from {low} to {high}, "
+    "so c = {c} is used.",
     "stability.shift.row.z": "z",
     "stability.shift.row.shifted": "z − c",
     "stability.shift.row.a": "softmax(z)",
@@ -237,6 +250,18 @@ ZH = {
     r"\frac{e^{-c}\, e^{z_i}}{e^{-c} \sum_k e^{z_k}} = \frac{e^{z_i}}{\sum_k e^{z_k}}",
     "stability.shift.z": "Logits z（讲义中的例子：2, 3, 4）",
     "stability.shift.c": "每个 logit 都减去的常数 c",
+    "stability.shift.c.help": "可以输入 {low} 到 {high} 之间的任意数，也可以用 + 和 − 每次改变 1。",
+    "stability.shift.set.zero": "c = 0",
+    "stability.shift.set.zero.help": "不平移：z − c 就是 z 本身。",
+    "stability.shift.set.max": "c = max z",
+    "stability.shift.set.max.help": "稳定 softmax 用的平移：c = max z = {max}，于是最大的 z − c 为 0，"
+    "任何 e^(z − c) 都不会上溢。",
+    "stability.shift.set.max.outside": "max z = {max} 超出了 c 的范围（{low} 到 {high}）："
+    "请输入这个范围内的 c。",
+    "stability.shift.set.overflow": "c = {c}",
+    "stability.shift.set.overflow.help": "对于接近 0 的 logits，z − c 约为 1000：即使在 float64 中 "
+    "e^(z − c) 也会上溢，朴素公式失效；softmax 本身不变。",
+    "stability.shift.link_ignored": "链接中 c 的值不是 {low} 到 {high} 之间的数，因此使用 c = {c}。",
     "stability.shift.row.z": "z",
     "stability.shift.row.shifted": "z − c",
     "stability.shift.row.a": "softmax(z)",

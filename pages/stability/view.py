@@ -34,6 +34,11 @@ def signed(value: float, digits: int = 2) -> str:
     return numbers.fixed(value, digits).replace("-", "−")
 
 
+def number_text(value: float) -> str:
+    """Return ``value`` with up to 6 significant digits and a typographic minus: ``−1000``."""
+    return numbers.sig(value).replace("-", "−")
+
+
 def difference_text(value: float) -> str:
     """Return a max difference for a metric: ``0``, ``1.39e-17``, or ``NaN``."""
     return numbers.sig(value, 3)

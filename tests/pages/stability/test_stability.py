@@ -226,7 +226,7 @@ def test_sweeps_break_at_each_threshold_and_the_stable_rows_never(key, threshold
 @pytest.mark.parametrize("c", [-1000.0, 0.0, 250.0])
 def test_shifting_the_lecture_example_changes_nothing(c):
     at = open_page("stability")
-    at.slider(key="st_shift").set_value(c).run()
+    at.number_input(key="st_shift").set_value(c).run()
     assert metric(at, "max |softmax(z) − softmax(z − c)|") == "0"
     shifted = at.table[SHIFT].value
     assert list(shifted.iloc[1]) == [str(np.float32(v - c)).replace("-", "−") for v in (2, 3, 4)]
@@ -235,6 +235,78 @@ def test_shifting_the_lecture_example_changes_nothing(c):
     assert original == moved == pytest.approx(softmax([2, 3, 4]), rel=1e-6)
     naive_breaks = trace(at, "st_chart_shift", "not a number") is not None
     assert naive_breaks == (abs(c) >= 250)
+
+
+ROW_Z, ROW_SHIFTED, ROW_A, ROW_A_SHIFTED, ROW_NAIVE = range(5)  # the shift table's rows
+SHIFT_IGNORED = "The link's value of c was not a number from −1000 to 1000, so c = 0 is used."
+
+
+def test_shift_tab_opens_without_a_shift():
+    at = open_page("stability")
+    assert at.number_input(key="st_shift").value == 0.0
+    table = at.table[SHIFT].value
+    assert list(table.iloc[ROW_SHIFTED]) == list(table.iloc[ROW_Z]) == ["2.0", "3.0", "4.0"]
+    assert metric(at, "max |softmax(z) − softmax(z − c)|") == "0"
+
+
+def test_max_z_button_shifts_the_lecture_example_by_4_and_changes_nothing():
+    at = open_page("stability")
+    at.button(key="st_shift_to_max").click().run()
+    assert at.number_input(key="st_shift").value == 4.0
+    table = at.table[SHIFT].value
+    assert list(table.iloc[ROW_SHIFTED]) == ["−2.0", "−1.0", "0.0"]
+    assert list(table.iloc[ROW_A_SHIFTED]) == list(table.iloc[ROW_A])  # every digit the same
+    assert list(table.iloc[ROW_NAIVE]) == list(table.iloc[ROW_A])
+    assert [float(v) for v in table.iloc[ROW_A]] == pytest.approx(softmax([2, 3, 4]), rel=1e-6)
+    assert metric(at, "max |softmax(z) − softmax(z − c)|") == "0"
+    assert "Identical to the last bit." in [s.value for s in at.success]
+    at.button(key="st_shift_to_zero").click().run()
+    assert at.number_input(key="st_shift").value == 0.0
+
+
+def test_max_z_button_reads_logits_typed_in_the_same_rerun():
+    at = open_page("stability")
+    at.text_input(key="st_shift_z").set_value("1, 7.5, -inf")
+    at.button(key="st_shift_to_max").click()
+    at.run()
+    assert at.number_input(key="st_shift").value == 7.5
+
+
+def test_max_z_outside_the_range_of_c_disables_its_button():
+    at = open_page("stability")
+    at.text_input(key="st_shift_z").set_value("65000, 0").run()
+    assert at.button(key="st_shift_to_max").disabled
+    assert at.number_input(key="st_shift").value == 0.0
+
+
+def test_overflow_button_breaks_the_naive_formula_only():
+    at = open_page("stability")
+    at.button(key="st_shift_to_overflow").click().run()
+    assert at.number_input(key="st_shift").value == -1000.0
+    assert trace(at, "st_chart_shift", "not a number") is not None
+    assert metric(at, "max |softmax(z) − softmax(z − c)|") == "0"
+
+
+@pytest.mark.parametrize(("text", "c"), [("-1000", -1000.0), ("250", 250.0), ("2.5", 2.5)])
+def test_a_link_with_c_is_read_whole_or_not(text, c):
+    at = open_page("stability", st_shift=text)
+    assert at.number_input(key="st_shift").value == c
+    assert "ignored" not in warnings(at) and SHIFT_IGNORED not in warnings(at)
+    assert metric(at, "max |softmax(z) − softmax(z − c)|") == "0"
+    params = {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+    assert params["st_shift"] == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", SHIFT_IGNORED), ("zh", "链接中 c 的值不是 −1000 到 1000 之间的数，因此使用 c = 0。")],
+)
+def test_a_bad_c_in_a_link_falls_back_to_0_and_says_so(lang, message):
+    at = open_page("stability", lang=lang, st_shift="-1e5")
+    assert not at.exception
+    assert at.number_input(key="st_shift").value == 0.0
+    assert message in [w.value for w in at.warning]
+    assert at.table[SHIFT].value.iloc[ROW_SHIFTED].tolist() == ["2.0", "3.0", "4.0"]
 
 
 # ---- log(softmax) vs log_softmax --------------------------------------------------------------
@@ -290,7 +362,7 @@ def test_shift_beyond_float16_is_explained_not_crashed():
     at = open_page("stability")
     at.segmented_control(key="st_dtype").set_value("float16").run()
     at.text_input(key="st_shift_z").set_value("65000, 0").run()
-    at.slider(key="st_shift").set_value(-1000.0).run()  # 65000 + 1000 > 65504
+    at.number_input(key="st_shift").set_value(-1000.0).run()  # 65000 + 1000 > 65504
     assert not at.exception
     assert metric(at, "max |softmax(z) − softmax(z − c)|") == "NaN"
     assert "65504" in warnings(at)
@@ -312,7 +384,7 @@ def test_a_link_restores_the_inputs():
     assert at.segmented_control(key="st_dtype").value == "float16"
     assert at.text_input(key="st_z").value == "12,11,0"
     assert at.text_input(key="st_shift_z").value == "1,2"
-    assert at.slider(key="st_shift").value == -5.0
+    assert at.number_input(key="st_shift").value == -5.0
     assert at.text_input(key="st_log_z").value == "0,-20"
     assert at.number_input(key="st_log_y").value == 1
     assert not any("ignored" in w.value for w in at.warning)
@@ -337,7 +409,8 @@ def test_a_link_restores_the_inputs():
         {"st_shift_z": "abc"},
         {"st_shift": "1e999"},
         {"st_shift": "5000"},
-        {"st_shift": "0.5"},  # the slider moves by 1
+        {"st_shift": "nan"},
+        {"st_shift": "-1000.5"},  # just beyond the box's range
         {"st_log_y": "0"},
         {"st_log_y": "21"},
         {"st_log_y": "2.5"},
@@ -352,7 +425,7 @@ def test_hostile_link_values_are_ignored_without_a_crash(query):
     assert notice and key in notice[0]
     assert at.segmented_control(key="st_dtype").value == "float32"
     assert at.text_input(key="st_z").value == "90, 89, 10"
-    assert at.slider(key="st_shift").value == -1000.0
+    assert at.number_input(key="st_shift").value == 0.0
     assert at.number_input(key="st_log_y").value == 2
     assert key not in dict(at.query_params)  # the link no longer carries it
     assert at.table[NAIVE].value.iloc[0, EXP_COLUMN] == "inf"  # the page still works
@@ -363,7 +436,7 @@ def test_inputs_are_written_to_the_url():
     assert dict(at.query_params) in ({"lang": "en"}, {"lang": ["en"]})  # defaults stay out
     at.text_input(key="st_z").set_value("3, 2, 1").run()
     at.segmented_control(key="st_dtype").set_value("float64").run()
-    at.slider(key="st_shift").set_value(250.0).run()
+    at.number_input(key="st_shift").set_value(250.0).run()
     at.number_input(key="st_log_y").set_value(1).run()
     params = {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
     assert params == {
@@ -389,7 +462,7 @@ def test_reset_brings_back_the_defaults():
     assert at.segmented_control(key="st_dtype").value == "float32"
     assert at.text_input(key="st_z").value == "90, 89, 10"
     assert at.text_input(key="st_shift_z").value == "2, 3, 4"
-    assert at.slider(key="st_shift").value == -1000.0
+    assert at.number_input(key="st_shift").value == 0.0
     assert at.text_input(key="st_log_z").value == "0, -800"
     assert at.number_input(key="st_log_y").value == 2
     assert dict(at.query_params) in ({"lang": "en"}, {"lang": ["en"]})
