@@ -19,6 +19,9 @@ from lab.charts import GRID, INK, SERIES, TEXT_SIZE, layout
 SIGMA, SIGMA_GRAD = SERIES[0], SERIES[2]
 CURVE_COLOURS = (SERIES[0], SERIES[1], SERIES[2])  # loss for y = 1, y = 0, a soft label
 CURVE_HEIGHT = 500  # with the legend under the axis, as tall a plot as the Playground's
+#: px: on a projector (1280×720) both curves stand beside the inputs, under the presets and the
+#: section's title, and end on the first screen
+CURVE_HEIGHT_PRESENTED = 370
 LEGEND_SIZE = 15  # the legends under the axes, a little smaller than the axis text
 OFF_CHART_Y = 0.62  # the arrow to an x beyond the chart, this high up the plot
 LABEL_OFFSET = 80, 60  # px: the current point's label, sideways and up or down from it
@@ -140,11 +143,13 @@ def sigmoid_figure(
     sigma0: float,
     sigma_grad0: float,
     text: dict[str, str],
+    height: int = CURVE_HEIGHT,
 ) -> dict:
     """Return σ(x) and σ'(x) as curves with the current ``x0`` marked on both.
 
     ``text`` holds the translated ``title``, ``sigma`` and ``grad`` (legend names), ``x`` (axis
     title) and ``off`` (the note shown when ``x0`` is beyond the curves, with ``{x}`` in it).
+    ``height`` is in pixels.
     """
     low, high = float(x[0]), float(x[-1])
     data = [
@@ -163,7 +168,7 @@ def sigmoid_figure(
         "data": data,
         "layout": layout(
             text["title"],
-            height=CURVE_HEIGHT,
+            height=height,
             annotations=annotations,
             shapes=shapes,
             legend=legend_below(),
@@ -228,6 +233,7 @@ def loss_figure(
     tangent: tuple[Sequence[float], Sequence[float]],
     current: int,
     text: dict[str, str],
+    height: int = CURVE_HEIGHT,
 ) -> dict:
     """Return the loss curves ``(name, x, loss, dash)`` with the current point and its tangent.
 
@@ -235,7 +241,9 @@ def loss_figure(
     tangent's slope is the gradient σ(x) − y. ``text`` holds the translated ``title``, ``x``,
     ``loss`` (axis titles), ``current`` and ``tangent`` (legend names), ``point`` (the label
     of the current point) and ``off`` (the note when ``x0`` is beyond the curves, ``{x}`` in it).
+    ``height`` is in pixels.
     """
+    wide = height == CURVE_HEIGHT_PRESENTED
     data, top = [], 0.0
     for (name, x, loss, dash), colour in zip(curves, CURVE_COLOURS, strict=False):
         loss = np.asarray(loss, dtype=np.float64)
@@ -251,14 +259,17 @@ def loss_figure(
         "data": data,
         "layout": layout(
             text["title"],
-            height=CURVE_HEIGHT,
+            height=height,
             annotations=[note],
             xaxis=_x_axis(text["x"], x_low, x_high),
             yaxis={
                 "title": {"text": text["loss"]},
                 "range": [-0.05 * (top or 1), 1.1 * (top or 1)],
             },
-            legend=legend_below(columns=2),
-            margin={"b": 150},
+            # A projector's loss chart is wide enough for two columns of legend (and short: the
+            # plot keeps the height); elsewhere the names flow onto as many lines as the width
+            # needs (up to four on a phone, where two columns ran into each other).
+            legend=legend_below(columns=2 if wide else 1),
+            margin={"b": 120 if wide else 175},
         ),
     }

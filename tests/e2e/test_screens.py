@@ -88,11 +88,6 @@ FIRST_SCREEN = {
 # What a lesson's first screen must show besides its inputs (the Derivation's first tab is the
 # derivation itself, its charts are in the later tabs).
 MAIN = {"derivation": "equation"}
-# Issue 12 is open for the Sigmoid page: on the projector its main chart is still below the first
-# screen, and on a phone its first chart is more than a screen below the input.
-# Every other check runs for it too; these two move to the list of checks as they are met.
-FIRST_SCREEN_PENDING = {"binary"}
-PHONE_CHART_PENDING = {"binary"}
 
 
 @pytest.fixture(scope="module", params=list(SCREENS))
@@ -133,11 +128,11 @@ def test_page_fits_the_screen(screen, lesson: str, lang: str, open_page: Opener)
                 problems["chart toolbar on a touch screen"] = page.evaluate(_TOOLBARS)
         height = spec["viewport"]["height"]
         tops = page.evaluate(_TOPS, FIRST_SCREEN)
-        if name == "projector" and lesson not in FIRST_SCREEN_PENDING:
+        if name == "projector":
             missing = _not_on_first_screen(tops, height, lesson)
             if missing:
                 problems["not on the first screen"] = missing
-        elif name == "phone" and lesson not in PHONE_CHART_PENDING and _far_below(tops, height):
+        elif name == "phone" and _far_below(tops, height):
             problems["first chart more than a screen below the input"] = tops["chart"][0]
         assert problems == {}, f"{name} {lesson} {lang}: {problems}"
     finally:
