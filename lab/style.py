@@ -41,6 +41,18 @@ _CSS = """
   .st-key-intro_shown { display: none !important; }
   .st-key-intro_folded { display: block !important; }
 }
+/* A phone: a row of metrics and nothing else (loss, entropy, ...) is a 2×2 grid, not a column of
+   four; a row that mixes metrics with inputs or charts stacks as usual. */
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] > [data-testid="stVerticalBlock"]
+      > [data-testid="stElementContainer"] > [data-testid="stMetric"]):not(:has(
+      > [data-testid="stColumn"] > [data-testid="stVerticalBlock"]
+      > [data-testid="stElementContainer"] > :not([data-testid="stMetric"])))
+      > [data-testid="stColumn"] {
+    min-width: calc(50% - 1rem) !important; width: calc(50% - 1rem) !important;
+    flex: 1 1 calc(50% - 1rem) !important;
+  }
+}
 /* Touch screens: no chart toolbar over the chart's title (the PNG download stays on desktop). */
 @media (hover: none) and (pointer: coarse) {
   .modebar-container { display: none !important; }

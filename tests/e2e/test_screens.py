@@ -4,7 +4,8 @@ laptop (1440×900) and a phone (390×844, touch), in both languages.
 Fails when a number, label or button is cut short with "…", when an equation is wider than its
 column, when a chart's toolbar shows on a touch screen, or when a page's first screen misses
 its inputs and its main chart (on the projector, the Playground's input, loss and both bar
-charts). Screenshots of every case go to ``artifacts/screens/``.
+charts), or when a phone shows the Playground's or the Sigmoid page's four numbers one under
+another instead of in a 2×2 grid. Screenshots of every case go to ``artifacts/screens/``.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ FIRST_SCREEN = {
 # What a lesson's first screen must show besides its inputs (the Derivation's first tab is the
 # derivation itself, its charts are in the later tabs).
 MAIN = {"derivation": "equation"}
+# Pages whose four numbers stand in a row of their own: a 2×2 grid on a phone (lab/style.py).
+METRIC_GRID = {"playground", "binary"}
 
 
 @pytest.fixture(scope="module", params=list(SCREENS))
@@ -132,8 +135,11 @@ def test_page_fits_the_screen(screen, lesson: str, lang: str, open_page: Opener)
             missing = _not_on_first_screen(tops, height, lesson)
             if missing:
                 problems["not on the first screen"] = missing
-        elif name == "phone" and _far_below(tops, height):
-            problems["first chart more than a screen below the input"] = tops["chart"][0]
+        elif name == "phone":
+            if _far_below(tops, height):
+                problems["first chart more than a screen below the input"] = tops["chart"][0]
+            if lesson in METRIC_GRID and tops["metric"][0][0] != tops["metric"][1][0]:
+                problems["metrics not in a 2×2 grid"] = tops["metric"][:4]
         assert problems == {}, f"{name} {lesson} {lang}: {problems}"
     finally:
         page.close()
