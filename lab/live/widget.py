@@ -160,17 +160,14 @@ def live_softmax(
 ) -> None:
     """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
 
-    ``classes`` are the classes shown (indices into ``z``, in order; the true class among them),
-    ``labels`` their names. ``temperatures`` are the values the T slider steps through (it must
-    hold ``temperature``). ``figures`` are drawn under the bars, ``columns`` side by side, and
-    kept up to date while the hand moves (see :class:`LiveFigure`). When a drag ends,
-    ``on_release(z)`` is called with the new logits before the rerun; when the T slider is let
-    go, ``on_temperature(T)``. Keep ``key`` the same from run to run: the browser then keeps the
-    widget's DOM and redraws it in place. With ``draggable=False`` only the figures are shown
-    (redrawn in place on every rerun): for probabilities typed directly, which have no logits.
-    ``rows`` is the key of an ``st.container`` holding a table of one row per class, in class
-    order: hovering a row marks that class's bars, as hovering a bar marks its row
-    (:func:`hover_rows_css`).
+    ``classes``: the classes shown (indices into ``z``, the true class among them), ``labels``
+    their names; ``temperatures``: the T slider's steps (``temperature`` among them);
+    ``figures``: drawn under the bars, ``columns`` side by side, kept up to date while the hand
+    moves (:class:`LiveFigure`). A drag's end calls ``on_release(z)`` before the rerun, the T
+    slider's ``on_temperature(T)``. With the same ``key`` every run the browser keeps the DOM
+    and redraws in place. ``draggable=False`` shows only the figures (probabilities typed
+    directly have no logits). ``rows``: the key of an ``st.container`` with a table of one row
+    per class; hovering a row marks its class's bars and back (:func:`hover_rows_css`).
     """
 
     def released() -> None:

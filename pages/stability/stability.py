@@ -5,7 +5,7 @@ import streamlit as st
 from lab import urlstate
 from lab.header import page_header
 from lab.language import t
-from pages.stability import sections, state
+from pages.stability import sections, shift_and_log_tabs, state
 from pages.stability.model import dtype_limits
 
 page_header("stability")
@@ -40,6 +40,6 @@ with steps_tab:
 with sweep_tab:
     sections.sweep(limits)
 with shift_tab:
-    sections.shift(dtype, limits)
+    shift_and_log_tabs.shift(dtype, limits)
 with log_tab:
-    sections.log(dtype)
+    shift_and_log_tabs.log(dtype)

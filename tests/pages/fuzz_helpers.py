@@ -153,6 +153,7 @@ NUMBER_BOXES = (
     NumberBox("playground", "y", quiet_max=5),
     NumberBox("derivation", "y", quiet_max=5),
     NumberBox("stability", "st_log_y", quiet_max=2),
+    NumberBox("stability", "st_shift"),  # c: any number from −1000 to 1000
     NumberBox("training", "tr_y", quiet_max=5),
     NumberBox("training", "tr_seed", slow=True),
     NumberBox("batch", "bt_k", slow=True),
