@@ -141,6 +141,8 @@ function loadPlotly(src) {
   return window.__cePlotly;
 }
 
+const WIDE_MIN = 560; // px: narrower (a phone), the charts go under the bars
+
 function element(tag, className, parent) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -189,8 +191,9 @@ class LiveSoftmax {
     // measures its container on every redraw, a forced layout each frame.
     this.width = this.plotWidth();
     new ResizeObserver(() => {
+      const rearranged = this.data !== undefined && this.arrange();
       const width = this.plotWidth();
-      if (width !== this.width) {
+      if (rearranged || width !== this.width) {
         this.width = width;
         this.schedule();
       }
@@ -202,10 +205,29 @@ class LiveSoftmax {
     this.formula.addEventListener("pointerleave", () => this.setHover(null));
   }
 
-  // Side by side in presentation mode (``columns`` 2: the bars to drag on the left, the charts
-  // beside them, as on a projector all must fit one screen), else stacked.
-  plotWidth() {
+  // Side by side (``columns`` 2: the bars to drag on the left, the charts beside them; on a
+  // projector all must fit one screen), else stacked; stacked too where the widget is narrower
+  // than WIDE_MIN (a phone), whatever Python asked for.
+  shownColumns() {
     const columns = this.data?.columns ?? 1;
+    return columns > 1 && this.root.clientWidth >= WIDE_MIN ? columns : 1;
+  }
+
+  // Put the plots in their columns; return whether that changed.
+  arrange() {
+    const columns = this.shownColumns();
+    const wide = columns > 1 && this.data.draggable;
+    if (columns === this.arranged && wide === this.root.classList.contains("ce-live-wide")) {
+      return false;
+    }
+    this.arranged = columns;
+    this.plotArea.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`;
+    this.root.classList.toggle("ce-live-wide", wide);
+    return true;
+  }
+
+  plotWidth() {
+    const columns = this.arranged ?? 1;
     const available = this.plotArea.clientWidth || 600;
     this.fullWidth = available;
     return Math.max(200, Math.floor((available - 16 * (columns - 1)) / columns));
@@ -237,6 +259,7 @@ class LiveSoftmax {
     this.root.style.setProperty("--ce-live-scale", String(data.scale));
     this.root.dataset.pending = "1"; // until drawn: tests wait for it
     this.root.classList.toggle("ce-live-figures-only", !data.draggable);
+    this.root.classList.toggle("ce-live-no-t", data.temperatureControl === false);
     loadPlotly(data.plotly).then((Plotly) => {
       this.Plotly = Plotly;
       this.schedule();
@@ -293,8 +316,8 @@ class LiveSoftmax {
       return { k, column, track, bar, value, zeroLine };
     });
     this.plotArea.replaceChildren();
-    this.plotArea.style.gridTemplateColumns = `repeat(${this.data.columns}, minmax(0, 1fr))`;
-    this.root.classList.toggle("ce-live-wide", this.data.columns > 1 && this.data.draggable);
+    this.arranged = undefined;
+    this.arrange();
     this.width = this.plotWidth();
     this.drawnMoving = this.data.figures.map(() => false);
     this.plots = this.data.figures.map((entry) => {

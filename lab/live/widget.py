@@ -157,6 +157,7 @@ def live_softmax(
     columns: int = 1,
     draggable: bool = True,
     rows: str | None = None,
+    temperature_control: bool = True,
 ) -> None:
     """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
 
@@ -168,6 +169,7 @@ def live_softmax(
     and redraws in place. ``draggable=False`` shows only the figures (probabilities typed
     directly have no logits). ``rows``: the key of an ``st.container`` with a table of one row
     per class; hovering a row marks its class's bars and back (:func:`hover_rows_css`).
+    ``temperature_control=False`` hides the T slider (a page with its own T input).
     """
 
     def released() -> None:
@@ -196,6 +198,7 @@ def live_softmax(
             "columns": int(columns),
             "draggable": bool(draggable),
             "rows": rows,
+            "temperatureControl": bool(temperature_control),
             "plotly": plotly_url(),
             "config": CHART_CONFIG,
         },

@@ -16,7 +16,8 @@ from pages.derivation import latex, state, view
 from pages.derivation.figures import jacobian_figure, step_sweep_figure
 from pages.derivation.model import chain_rule, check_gradient, two_class_sigmoid
 from pages.playground import state as playground  # the example is the Playground's: z, y, T
-from pages.playground.model import top_classes
+from pages.playground.model import explain_logits, top_classes
+from pages.playground.outputs import live_view
 
 page_header("derivation")
 state.init()
@@ -101,6 +102,19 @@ with chain_tab:
     if c.temperature != 1.0:
         st.markdown(t("derivation.step.temperature", T=numbers.sig(c.temperature)))
         st.latex(latex.latex_temperature(c, shown))
+    # The Playground's live widget: drag a logit and watch a, the loss and a - y move.
+    st.markdown(t("derivation.live"))
+    live_view(
+        explain_logits(values, c.target, c.temperature),
+        [str(k + 1) for k in range(num_classes)],
+        [int(k) for k in checked],
+        draggable=True,
+        key="dv_live",
+        rows=None,
+        on_release=state.release_logits,
+        temperature_control=False,  # the page's own T is at the top
+        side_by_side=True,
+    )
 
 with jacobian_tab:
     st.markdown(t("derivation.jac.intro"))

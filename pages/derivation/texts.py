@@ -49,6 +49,8 @@ EN = {
     "instead of multiplying the two factors.",
     "derivation.step.result": "**5. Together:** the case i = j gives $a_j - 1$, every other case gives "
     "$a_i$. As one vector:",
+    "derivation.live": "**Drag it.** Move a logit up or down: $a$, the loss $-\\ln a_j$ and the "
+    "gradient below follow the hand at once; let go, and every line above takes the new numbers.",
     "derivation.step.temperature": "**6. Temperature.** The logits were divided by $T = {T}$ first, so "
     "the chain rule adds one more factor, $\\partial u_i / \\partial z_i = 1/T$:",
     # 2. The Jacobian
@@ -175,6 +177,8 @@ ZH = {
     "这正是深度学习框架直接计算 $a - y$（把 softmax 与交叉熵合并计算），"
     "而不是把两个因子相乘的原因。",
     "derivation.step.result": "**5. 合起来：** 情形 i = j 得到 $a_j - 1$，其他情形得到 $a_i$。写成一个向量：",
+    "derivation.live": "**动手拖一拖。** 上下拖动一个 logit：下面的 $a$、损失 $-\\ln a_j$ 和梯度立即跟着手变；"
+    "松手后，上面每一行都换成新的数字。",
     "derivation.step.temperature": "**6. 温度。** logits 先除以了 $T = {T}$，"
     "所以链式法则还要再乘一个因子 $\\partial u_i / \\partial z_i = 1/T$：",
     # 2. 雅可比矩阵

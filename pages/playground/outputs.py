@@ -13,7 +13,9 @@ shows the charts only and the formula is typeset by the page.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
+import numpy as np
 import streamlit as st
 
 from ce_core import softmax_steps
@@ -102,15 +104,33 @@ def neg_log_chart(result: Prediction) -> dict:
     return neg_log_figure(p, neg_log_p, a_j, result.loss, text)
 
 
-def live_view(result: Prediction, labels: list[str], shown: list[int], draggable: bool) -> None:
+def live_view(
+    result: Prediction,
+    labels: list[str],
+    shown: list[int],
+    draggable: bool,
+    *,
+    key: str = "live_logits",
+    rows: str | None = "pipeline_table",
+    on_release: Callable[[np.ndarray], None] = state.release_logits,
+    temperature_control: bool = True,
+    side_by_side: bool | None = None,
+) -> None:
     """Draw the live widget: the three charts and, if ``draggable``, the logits as bars to drag
-    and the formula."""
+    and the formula.
+
+    ``side_by_side``: the bars to drag beside the charts (the browser stacks them on a phone);
+    by default on a projector only, where the Playground's inputs take a column of their own.
+    The Derivation page draws the same widget under its result (its own ``key``, no table of
+    rows, its own release, its own T input: ``temperature_control=False``, and the page's
+    whole width: side by side).
+    """
     probabilities, gradient = bar_figures(result, labels, shown)
     live_softmax(
         result.z,
         result.target,
         result.temperature,
-        key="live_logits",
+        key=key,
         classes=shown,
         labels=[labels[k] for k in shown],
         temperatures=state.TEMPERATURES,
@@ -119,11 +139,12 @@ def live_view(result: Prediction, labels: list[str], shown: list[int], draggable
             LiveFigure("chart_grad", "gradient", gradient, room=GRADIENT_ROOM),
             LiveFigure("chart_neglog", "neglog", neg_log_chart(result)),
         ],
-        columns=2 if presenting() else 1,
+        columns=2 if (presenting() if side_by_side is None else side_by_side) else 1,
         draggable=draggable,
-        rows="pipeline_table",
-        on_release=state.release_logits,
+        rows=rows,
+        on_release=on_release,
         on_temperature=state.release_temperature,
+        temperature_control=temperature_control,
     )
     if result.temperature != 1.0:
         st.caption(t("playground.grad.temperature"))

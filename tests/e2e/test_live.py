@@ -17,6 +17,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ce_core import format_vector, parse_vector
+from pages.derivation.latex import latex_loss
+from pages.derivation.model import chain_rule
 from pages.playground.model import explain_logits
 
 from .conftest import ARTIFACTS, AppServer, serve_app
@@ -26,6 +28,7 @@ LOG = ARTIFACTS / "e2e" / "live_page.log"
 FIRST_LOAD_MS = 30_000
 ROOT = ".st-key-live .ce-live"
 PLAYGROUND = ".st-key-live_logits .ce-live"
+DERIVATION = ".st-key-dv_live .ce-live"
 
 NEXT_FRAME = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -183,8 +186,11 @@ def test_the_browser_maths_agree_with_ce_core_to_1e_12(open_live):
 # ---- (b, c) dragging: every frame right, nothing sent until release ---------------------------
 
 
-def _drag(session: Session, k: int, press, move, release, target: int) -> None:
-    """Drag class ``k``'s bar up through the track with the given input functions."""
+def _drag(session: Session, k: int, press, move, release, target: int, settled=None) -> None:
+    """Drag class ``k``'s bar up through the track with the given input functions.
+
+    After release, ``settled(dragged)`` checks that the page took the dragged logits (by
+    default: its loss metric shows them)."""
     box = session.track(k).bounding_box()
     x = box["x"] + box["width"] / 2
     ys = [box["y"] + box["height"] * f for f in (0.45, 0.40, 0.33, 0.25, 0.18, 0.12)]
@@ -206,8 +212,11 @@ def _drag(session: Session, k: int, press, move, release, target: int) -> None:
     assert previous["z"] != before["z"]
     release(x, ys[-1])
     dragged = np.array(previous["z"], dtype=float)
-    expected = f"{explain_logits(dragged, target, previous['T']).loss:.4f}"
-    eventually(session.python_loss, lambda text: text == expected)
+    if settled is None:
+        expected = f"{explain_logits(dragged, target, previous['T']).loss:.4f}"
+        eventually(session.python_loss, lambda text: text == expected)
+    else:
+        settled(dragged)
     eventually(session.url_logits, lambda z: np.array_equal(z, dragged))
     assert session.sent > sent_before
     session.next_frame()
@@ -278,17 +287,22 @@ def test_arrow_keys_move_a_focused_bar(open_live):
 
 
 @pytest.fixture
-def open_playground(browser: Browser, app_server: AppServer):
+def open_lesson(browser: Browser, app_server: AppServer):
     contexts = []
 
-    def open_(query: str) -> Session:
+    def open_(query: str, path: str = "playground", root: str = PLAYGROUND) -> Session:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         contexts.append(context)
-        return Session(context.new_page(), app_server, query, "playground", PLAYGROUND)
+        return Session(context.new_page(), app_server, query, path, root)
 
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_playground(open_lesson):
+    return open_lesson
 
 
 def _bars(session: Session) -> list[float]:
@@ -374,3 +388,31 @@ def test_the_widgets_temperature_reaches_the_link_and_metrics(open_playground):
     eventually(lambda: metric(page, "Loss"), lambda text: text == expected)
     session.next_frame()
     _agrees_with_ce_core(session.shown(), 0)
+
+
+# ---- the Derivation: the same widget under the result ------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_derivation_drag_moves_a_and_the_gradient_then_every_line(open_lesson, lang):
+    session = open_lesson(f"lang={lang}&z=2,1,0.1,-1,3&y=2", "derivation", DERIVATION)
+    page = session.page
+    assert not session.root.locator(".ce-live-t").is_visible()  # T is the page's own, at the top
+    session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
+    session.track(3).scroll_into_view_if_needed()
+    mouse = page.mouse
+
+    def press(x, y):
+        mouse.move(x, y)
+        mouse.down()
+
+    def settled(dragged: np.ndarray) -> None:
+        box = widget(page, "z").locator("input")
+        eventually(box.input_value, lambda text: text == format_vector(dragged, digits=None))
+        # the derivation's loss line (KaTeX keeps its TeX source) is computed from them
+        expected = latex_loss(chain_rule(dragged, 1)).strip()
+        tex = page.locator("annotation[encoding='application/x-tex']")
+        eventually(tex.all_text_contents, lambda texts: expected in [x.strip() for x in texts])
+
+    _drag(session, 3, press, mouse.move, lambda x, y: mouse.up(), target=1, settled=settled)
+    assert page.locator(DERIVATION).evaluate("(r) => r.ceMarker") == "the same node"

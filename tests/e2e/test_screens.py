@@ -87,7 +87,7 @@ FIRST_SCREEN = {
     "equation": "[data-testid=stMain] .katex-display",
 }
 # What a lesson's first screen must show besides its inputs (the Derivation's first tab is the
-# derivation itself, its charts are in the later tabs).
+# derivation itself: its live widget is under the result, its other charts in the later tabs).
 MAIN = {"derivation": "equation"}
 # Pages whose four numbers stand in a row of their own: a 2×2 grid on a phone (lab/style.py).
 METRIC_GRID = {"playground", "binary"}
@@ -136,8 +136,9 @@ def test_page_fits_the_screen(screen, lesson: str, lang: str, open_page: Opener)
             if missing:
                 problems["not on the first screen"] = missing
         elif name == "phone":
-            if _far_below(tops, height):
-                problems["first chart more than a screen below the input"] = tops["chart"][0]
+            main = MAIN.get(lesson, "chart")
+            if _far_below(tops, height, main):
+                problems[f"first {main} more than a screen below the input"] = tops[main][0]
             if lesson in METRIC_GRID and tops["metric"][0][0] != tops["metric"][1][0]:
                 problems["metrics not in a 2×2 grid"] = tops["metric"][:4]
         assert problems == {}, f"{name} {lesson} {lang}: {problems}"
@@ -158,8 +159,7 @@ def _not_on_first_screen(tops: dict, height: int, lesson: str) -> list[str]:
     return missing
 
 
-def _far_below(tops: dict, height: int) -> bool:
-    """Return whether the first chart starts more than one screen below the first input."""
-    return (
-        bool(tops["chart"] and tops["input"]) and tops["chart"][0][0] > tops["input"][0][0] + height
-    )
+def _far_below(tops: dict, height: int, main: str = "chart") -> bool:
+    """Return whether the first ``main`` element (a chart; the Derivation's equations) starts
+    more than one screen below the first input."""
+    return bool(tops[main] and tops["input"]) and tops[main][0][0] > tops["input"][0][0] + height

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from ..apptest import chart_data, metric, open_page
+from ..apptest import bar_values, chart_data, live_data, metric, open_page
 
 LECTURE_GRADIENT = r"(0.1000,\ 0.1000,\ 0.1000,\ -0.8000,\ 0.5000)"
 # z = ln a up to a constant: ln 1, ln 1, ln 1, ln 2, ln 5 (a = 0.1, 0.1, 0.1, 0.2, 0.5)
@@ -284,3 +284,19 @@ def test_downloads_hold_the_chain_rule_numbers():
     assert record["true_class"] == 2 and record["true_class_index_from_0"] == 1
     assert record["loss"] == pytest.approx(-math.log(a[1]), rel=1e-14)
     assert np.shape(record["jacobian"]) == (3, 3)
+
+
+def test_the_live_widget_under_the_result_holds_the_example_and_the_pages_temperature():
+    at = open_page("derivation")
+    at.text_input(key="z").set_value("2, 1, 0.1, -inf, 3").run()
+    at.number_input(key="y").set_value(2).run()
+    at.select_slider(key="T").set_value(2.0).run()
+    data = live_data(at)
+    assert data["z"] == [2, 1, 0.1, None, 3]  # -inf: a masked class
+    assert (data["target"], data["temperature"]) == (1, 2.0)
+    # bars to drag beside the charts, and one T: the page's own, at the top
+    assert data["draggable"] and data["columns"] == 2 and data["temperatureControl"] is False
+    a = softmax([2, 1, 0.1, -math.inf, 3], 2.0)
+    assert bar_values(at, "chart_probs") == pytest.approx(a, abs=1e-15)
+    gradient = [(v - (k == 1)) / 2 for k, v in enumerate(a)]
+    assert bar_values(at, "chart_grad") == pytest.approx(gradient, abs=1e-15)
