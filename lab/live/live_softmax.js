@@ -180,7 +180,7 @@ class LiveSoftmax {
     this.hover = null;
     this.dragging = null;
     this.pending = false;
-    this.stats = { inputs: 0, frames: 0, latencies: [], drawMs: [], plotMs: [], sent: 0 };
+    this.stats = { inputs: 0, frames: 0, latencies: [], drawMs: [], plotMs: [], sent: 0, quick: 0 };
     this.firstInput = null; // the time stamp of the oldest input not drawn yet
     this.tInput.addEventListener("input", (event) => {
       this.temperature = this.data.temperatures[Number(this.tInput.value)];
@@ -262,7 +262,10 @@ class LiveSoftmax {
     this.root.classList.toggle("ce-live-no-t", data.temperatureControl === false);
     loadPlotly(data.plotly).then((Plotly) => {
       this.Plotly = Plotly;
-      this.schedule();
+      // New numbers at rest: the charts take them now if they can (quick), not a frame later.
+      this.restFrom = 0;
+      if (this.dragging === null && this.stale(this.temperature)) this.draw(true);
+      else this.schedule();
     });
   }
 
@@ -448,7 +451,9 @@ class LiveSoftmax {
 
   // ---- drawing: once per frame at most ----
 
-  draw() {
+  // ``quickOnly``: draw only if every chart can take the new numbers without Plotly (else
+  // leave it to the next frame).
+  draw(quickOnly = false) {
     const started = performance.now();
     const T = this.temperature;
     const result = softmaxStats(this.z, T, this.data.target);
@@ -461,7 +466,14 @@ class LiveSoftmax {
     // At rest one chart a frame (~12-19 ms each): the page's own messages (the metrics, the
     // link after a release) are handled between them instead of waiting for all three.
     const first = moving ? 0 : (this.restFrom ?? 0);
-    const last = moving ? this.data.figures.length - 1 : first;
+    // New numbers at rest (typed, a preset): all charts take them in this frame, written into
+    // Plotly's SVG (quick); Python's figures follow, one a frame from the next.
+    const quick = !moving && first === 0 && this.stale(T) && this.quick(result);
+    if (quickOnly && !quick) {
+      this.schedule();
+      return;
+    }
+    const last = quick ? -1 : moving ? this.data.figures.length - 1 : first;
     this.data.figures.forEach((entry, i) => {
       if (i < first || i > last) return;
       // The -ln p curve follows on release: a frame has room for the two bar charts only.
@@ -479,7 +491,9 @@ class LiveSoftmax {
       this.revision = (this.revision ?? 0) + 1;
       layout.datarevision = this.revision;
       this.Plotly.react(this.plots[i], traces, layout, this.data.config);
+      this.plots[i].ceRest = null; // drawn by Plotly: what quick() measures from is new
     });
+    if (quick) this.stats.quick += 1;
     this.stats.plotMs.push(performance.now() - plotting);
     // Our DOM after Plotly's: Plotly reads sizes, and a write before a read forces a layout.
     this.drawBars();
@@ -487,7 +501,7 @@ class LiveSoftmax {
     this.tOutput.textContent = String(T);
     this.drawFormula(result);
     this.root.dataset.loss = String(result.loss);
-    this.drawn = { z: this.zPayload(), T };
+    this.drawn = { z: this.zPayload(), T, target: this.data.target };
     this.restFrom = last + 1;
     if (this.restFrom < this.data.figures.length) {
       this.schedule(true);
@@ -610,6 +624,95 @@ class LiveSoftmax {
     gd._fullData[0].marker.color = fills;
     if (arrow) this.moveArrow(gd, arrow, values, result);
     return true;
+  }
+
+  // Whether the charts show other logits or another T than now, for the same true class.
+  stale(T) {
+    const drawn = this.drawn;
+    if (!drawn || drawn.target !== this.data.target) return false;
+    return drawn.T !== T || JSON.stringify(drawn.z) !== JSON.stringify(this.zPayload());
+  }
+
+  // New numbers at rest, every chart in one frame (a Plotly.react costs ~20 ms a chart, this
+  // under a millisecond): the bars, their numbers and the argmax arrow as during a drag, the
+  // point on -ln p and its label, all moved in Plotly's SVG and data. Python's figures are drawn
+  // over them in the next frames. Changes nothing and returns false when a chart needs Plotly:
+  // not drawn yet, a value off its axis or not finite, a gradient bar changing sign.
+  quick(result) {
+    const moves = this.data.figures.map((entry, i) =>
+      entry.kind === "neglog" ? this.quickPoint(i, result) : this.quickBars(entry, i, result));
+    if (moves.some((move) => move === null)) return false;
+    moves.forEach((move) => move());
+    return true;
+  }
+
+  quickBars(entry, i, result) {
+    const gd = this.plots[i];
+    if (!gd?._fullLayout || !gd.calcdata) return null;
+    const source = entry.kind === "probabilities" ? result.a : result.grad;
+    const values = this.data.classes.map((k) => source[k]);
+    const [bottom, top] = gd._fullLayout.yaxis.range;
+    if (!values.every((v) => Number.isFinite(v) && v >= bottom && v <= top)) return null;
+    const paths = gd.querySelectorAll(".barlayer .trace:first-child path");
+    const labels = gd.querySelectorAll(".barlayer .trace:first-child text.bartext");
+    if (paths.length !== values.length || labels.length !== values.length) return null;
+    const arrow = gd.querySelector('.annotation[data-index="0"]');
+    if (entry.kind === "probabilities" && !arrow && this.data.classes.includes(result.predicted)) {
+      return null;
+    }
+    // Where Plotly ended each bar and put its number (a number outside the bar's end moves
+    // with it), kept until Plotly draws the chart again.
+    gd.ceRest ??= Array.from(paths, (path, b) => ({
+      end: Number(/V([-0-9.e]+)H/.exec(path.getAttribute("d"))?.[1]),
+      negative: gd.calcdata[0][b].s < 0,
+      transform: labels[b].getAttribute("transform") ?? "",
+    }));
+    const rest = gd.ceRest;
+    if (rest.some((r, b) => !Number.isFinite(r.end) || r.negative !== values[b] < 0)) return null;
+    return () => {
+      this.moveBars(entry, i, result);
+      const ya = gd._fullLayout.yaxis;
+      labels.forEach((label, b) => {
+        const shift = (ya.c2p(values[b]) - rest[b].end).toFixed(2);
+        label.setAttribute("transform", `translate(0,${shift}) ${rest[b].transform}`);
+        label.textContent = barText(values[b]);
+      });
+      gd._fullData[0].text = values.map((v) => barText(v));
+    };
+  }
+
+  quickPoint(i, result) {
+    const gd = this.plots[i];
+    const trace = gd?._fullData?.[1];
+    if (!gd._fullLayout || !trace) return null;
+    const { xaxis: xa, yaxis: ya } = gd._fullLayout;
+    const aj = result.a[this.data.target];
+    const loss = result.loss;
+    const inside = (v, range) => Number.isFinite(v) && v >= range[0] && v <= range[1];
+    if (!inside(aj, xa.range) || !inside(loss, ya.range)) return null;
+    const layer = gd.querySelectorAll(".scatterlayer .trace")[1];
+    const point = layer?.querySelector(".points path");
+    const label = layer?.querySelector(".textpoint text");
+    if (!point || !label) return null;
+    gd.ceRest ??= {
+      x: xa.c2p(trace.x[0]),
+      y: ya.c2p(trace.y[0]),
+      labelX: Number(label.getAttribute("x")),
+      labelY: Number(label.getAttribute("y")),
+    };
+    const rest = gd.ceRest;
+    if (![rest.x, rest.y, rest.labelX, rest.labelY].every(Number.isFinite)) return null;
+    return () => {
+      const x = xa.c2p(aj);
+      const y = ya.c2p(loss);
+      point.setAttribute("transform", `translate(${x.toFixed(2)},${y.toFixed(2)})`);
+      // Plotly writes the label's x and y on every draw (not a transform): so do we
+      label.setAttribute("x", (rest.labelX + x - rest.x).toFixed(2));
+      label.setAttribute("y", (rest.labelY + y - rest.y).toFixed(2));
+      label.textContent = `a_j = ${barText(aj)}, L = ${barText(loss)}`;
+      trace.x = [aj];
+      trace.y = [loss];
+    };
   }
 
   // The "argmax" arrow over the predicted class's bar, moved as a whole (its length is fixed in

@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from ce_core import format_vector, parse_vector
+from lab import numbers
 from pages.derivation.latex import latex_loss
 from pages.derivation.model import chain_rule
 from pages.playground.model import explain_logits
@@ -416,3 +417,65 @@ def test_derivation_drag_moves_a_and_the_gradient_then_every_line(open_lesson, l
 
     _drag(session, 3, press, mouse.move, lambda x, y: mouse.up(), target=1, settled=settled)
     assert page.locator(DERIVATION).evaluate("(r) => r.ceMarker") == "the same node"
+
+
+# ---- a typed change: every chart takes the new numbers in one frame ---------------------------
+
+# After each frame drawn by ``quick`` (lab/live), what it drew: SHOWN, and per bar chart its bars'
+# numbers and how far each number stands from its bar's end (page pixels).
+WATCH_QUICK = (
+    """(root) => {
+  const widget = root.ceLive;
+  const shown = """
+    + SHOWN.strip()
+    + """;
+  const labels = (key) => {
+    const gd = root.querySelector(`.ce-live-plot[data-chart="${key}"]`);
+    const bars = gd.querySelectorAll('.barlayer .trace:first-child path');
+    return Array.from(gd.querySelectorAll('.barlayer .trace:first-child text.bartext'), (t, i) => {
+      const text = t.getBoundingClientRect();
+      const bar = bars[i].getBoundingClientRect();
+      const below = gd._fullData[0].y[i] < 0;
+      return [t.textContent, below ? text.top - bar.bottom : bar.top - text.bottom];
+    });
+  };
+  window.ceQuick = [];
+  window.ceLabels = () => ({ probs: labels('chart_probs'), grad: labels('chart_grad') });
+  const draw = widget.draw.bind(widget);
+  widget.draw = (...args) => {
+    const before = widget.stats.quick;
+    draw(...args);
+    if (widget.stats.quick > before) {
+      window.ceQuick.push({ ...shown(root), labels: window.ceLabels() });
+    }
+  };
+}"""
+)
+
+
+def test_a_typed_change_redraws_every_chart_in_one_frame_as_plotly_would(open_playground):
+    session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
+    page = session.page
+    session.root.evaluate(WATCH_QUICK)
+    commit_text(page, "z", "1.2, 1, -0.5, 2, 0.3")
+    session.next_frame()  # and Python's figures drawn over it, one a frame
+    quick = page.evaluate("window.ceQuick")
+    assert len(quick) == 1, "the new numbers were not drawn in one frame"
+    drawn = quick[0]
+    assert drawn["z"] == [1.2, 1, -0.5, 2, 0.3]
+    _agrees_with_ce_core(drawn, 0)  # the bars, the loss and the point on -ln p
+    result = explain_logits(drawn["z"], 0)
+    labels = drawn["labels"]
+    assert [text for text, _ in labels["probs"]] == [numbers.bar(v) for v in result.a]
+    assert [text for text, _ in labels["grad"]] == [numbers.bar(v) for v in result.grad]
+    # each number where Plotly puts it when it draws the same figure (to a pixel)
+    final = page.evaluate("window.ceLabels()")
+    for chart in ("probs", "grad"):
+        assert [text for text, _ in final[chart]] == [text for text, _ in labels[chart]]
+        gaps = [gap for _, gap in labels[chart]]
+        assert gaps == pytest.approx([gap for _, gap in final[chart]], abs=1.0), chart
+    # a change the SVG cannot take (a class more) is drawn by Plotly, as before
+    commit_text(page, "z", "1, 2, 3, 4, 5, 6")
+    session.next_frame()
+    assert len(page.evaluate("window.ceQuick")) == 1
+    _agrees_with_ce_core(session.shown(), 0)
