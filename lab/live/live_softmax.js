@@ -477,8 +477,18 @@ class LiveSoftmax {
     this.data.figures.forEach((entry, i) => {
       if (i < first || i > last) return;
       // The -ln p curve follows on release: a frame has room for the two bar charts only.
-      if (moving && entry.kind === "neglog") return;
-      if (moving && this.drawnMoving[i] && this.moveBars(entry, i, result)) return;
+      if (moving && entry.kind === "neglog") {
+        this.behind = true; // quick() catches it up on release
+        return;
+      }
+      if (moving && this.drawnMoving[i]) {
+        const move = this.quickBars(entry, i, result);
+        if (move) {
+          move();
+          return;
+        }
+      }
+      if (entry.kind === "neglog") this.behind = false;
       this.drawnMoving[i] = moving;
       const { traces, layout } = this.patched(entry, i, result, live, moving);
       // beside the bars, the -ln p curve takes a row of its own: a column cuts its title
@@ -502,7 +512,9 @@ class LiveSoftmax {
     this.drawFormula(result);
     this.root.dataset.loss = String(result.loss);
     this.drawn = { z: this.zPayload(), T, target: this.data.target };
-    this.restFrom = last + 1;
+    // After a release (or a key) the numbers are the browser's until Python's rerun echoes them:
+    // its figures are drawn then, not now, while the page handles the rerun's messages.
+    this.restFrom = quick && this.awaiting ? this.data.figures.length : last + 1;
     if (this.restFrom < this.data.figures.length) {
       this.schedule(true);
       this.stats.drawMs.push(performance.now() - started);
@@ -563,7 +575,7 @@ class LiveSoftmax {
       first.y = a;
       first.marker.color = classes.map((k) =>
         k === target ? colors.true : k === result.predicted ? colors.predicted : colors.other);
-      first.text = moving ? null : a.map((v) => barText(v));
+      first.text = a.map((v) => barText(v));
       const where = classes.indexOf(result.predicted);
       if (layout.annotations && layout.annotations.length) {
         layout.annotations = layout.annotations.slice();
@@ -578,7 +590,7 @@ class LiveSoftmax {
       const grad = classes.map((k) => result.grad[k]);
       first.y = grad;
       first.marker.color = grad.map((v) => (v < 0 ? colors.negative : colors.positive));
-      first.text = moving ? null : grad.map((v) => barText(v));
+      first.text = grad.map((v) => barText(v));
       const top = entry.room * Math.max(...grad.filter(Number.isFinite).map(Math.abs), 1e-300);
       // Only grows during a drag: new ticks every frame cost a redraw of the axis.
       const range = moving ? Math.max(this.gradTop[i] ?? 0, top) : top;
@@ -588,9 +600,9 @@ class LiveSoftmax {
     return { traces: [first, ...traces.slice(1)], layout };
   }
 
-  // A frame of a drag, after the first: only the bars' heights and colours change (the axes,
-  // margins and legend stay as the drag's first frame drew them, and the numbers on the bars
-  // are off), so they are written straight into Plotly's SVG, as Plotly draws them, and into its
+  // A frame of a drag, after the first (and quick()): only the bars' heights and colours change
+  // (the axes, margins and legend stay as Plotly drew them; quickBars moves the numbers on the
+  // bars), so they are written straight into Plotly's SVG, as Plotly draws them, and into its
   // data: a Plotly.react costs ~20 ms, this ~0.1 ms. Returns false when the frame needs Plotly
   // after all: a gradient beyond its axis, a value that is not finite, an arrow to draw.
   moveBars(entry, i, result) {
@@ -630,6 +642,7 @@ class LiveSoftmax {
   stale(T) {
     const drawn = this.drawn;
     if (!drawn || drawn.target !== this.data.target) return false;
+    if (this.behind) return true; // the point on -ln p, left where the drag began
     return drawn.T !== T || JSON.stringify(drawn.z) !== JSON.stringify(this.zPayload());
   }
 
@@ -643,6 +656,7 @@ class LiveSoftmax {
       entry.kind === "neglog" ? this.quickPoint(i, result) : this.quickBars(entry, i, result));
     if (moves.some((move) => move === null)) return false;
     moves.forEach((move) => move());
+    this.behind = false;
     return true;
   }
 
