@@ -260,6 +260,7 @@ class LiveSoftmax {
     this.root.dataset.pending = "1"; // until drawn: tests wait for it
     this.root.classList.toggle("ce-live-figures-only", !data.draggable);
     this.root.classList.toggle("ce-live-no-t", data.temperatureControl === false);
+    this.root.classList.toggle("ce-live-no-formula", data.formula === false);
     loadPlotly(data.plotly).then((Plotly) => {
       this.Plotly = Plotly;
       // New numbers at rest: the charts take them now if they can (quick), not a frame later.

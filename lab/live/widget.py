@@ -158,6 +158,7 @@ def live_softmax(
     draggable: bool = True,
     rows: str | None = None,
     temperature_control: bool = True,
+    formula: bool = True,
 ) -> None:
     """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
 
@@ -169,7 +170,8 @@ def live_softmax(
     and redraws in place. ``draggable=False`` shows only the figures (probabilities typed
     directly have no logits). ``rows``: the key of an ``st.container`` with a table of one row
     per class; hovering a row marks its class's bars and back (:func:`hover_rows_css`).
-    ``temperature_control=False`` hides the T slider (a page with its own T input).
+    ``temperature_control=False`` hides the T slider (a page with its own T input);
+    ``formula=False`` the loss formula (a page whose loss is another one: label smoothing).
     """
 
     def released() -> None:
@@ -199,6 +201,7 @@ def live_softmax(
             "draggable": bool(draggable),
             "rows": rows,
             "temperatureControl": bool(temperature_control),
+            "formula": bool(formula),
             "plotly": plotly_url(),
             "config": CHART_CONFIG,
         },

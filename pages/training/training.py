@@ -11,6 +11,7 @@ from lab.downloads import downloads
 from lab.header import page_header
 from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
+from lab.live import live_softmax
 from lab.presentation import presenting
 from pages.training import sections, state, view
 from pages.training.datasets import DATASETS
@@ -61,6 +62,21 @@ with inputs:
         key="tr_eps",
         help=t("training.eps.help"),
         persist_state="session",
+    )
+    # The same logits as bars to drag (lab/live): the descent starts from where they are let go.
+    live_softmax(
+        z,
+        target - 1,
+        1.0,
+        key="tr_live",
+        classes=range(z.size),
+        labels=[str(k + 1) for k in range(z.size)],
+        temperatures=[1.0],
+        figures=[],
+        on_release=state.release_logits,
+        on_temperature=lambda _: None,  # no T here
+        temperature_control=False,
+        formula=False,  # the loss is the descent's (with label smoothing), shown beside
     )
 
 run = state.logit_run(tuple(float(v) for v in z), target - 1, learning_rate, steps, smoothing)

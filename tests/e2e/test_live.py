@@ -30,6 +30,7 @@ FIRST_LOAD_MS = 30_000
 ROOT = ".st-key-live .ce-live"
 PLAYGROUND = ".st-key-live_logits .ce-live"
 DERIVATION = ".st-key-dv_live .ce-live"
+TRAINING = ".st-key-tr_live .ce-live"
 
 NEXT_FRAME = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
@@ -75,14 +76,20 @@ class Session:
     """One browser page on the widget page, counting the WebSocket frames it sends."""
 
     def __init__(
-        self, page: Page, server: AppServer, query: str, path: str = "", root: str = ROOT
+        self,
+        page: Page,
+        server: AppServer,
+        query: str,
+        path: str = "",
+        root: str = ROOT,
+        ready: str = ".main-svg",  # what the widget has drawn when it is ready
     ) -> None:
         self.page = page
         self.sent = 0
         page.on("websocket", lambda ws: ws.on("framesent", self._count))
         page.add_init_script(RUN_COUNTER)  # for helpers.rerun
         page.goto(f"{server.url}/{path}?{query}", wait_until="commit")
-        page.wait_for_selector(f"{root}:not([data-pending]) .main-svg", timeout=FIRST_LOAD_MS)
+        page.wait_for_selector(f"{root}:not([data-pending]) {ready}", timeout=FIRST_LOAD_MS)
         self.root = page.locator(root)
 
     def _count(self, _payload: object) -> None:
@@ -291,10 +298,12 @@ def test_arrow_keys_move_a_focused_bar(open_live):
 def open_lesson(browser: Browser, app_server: AppServer):
     contexts = []
 
-    def open_(query: str, path: str = "playground", root: str = PLAYGROUND) -> Session:
+    def open_(
+        query: str, path: str = "playground", root: str = PLAYGROUND, ready: str = ".main-svg"
+    ) -> Session:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         contexts.append(context)
-        return Session(context.new_page(), app_server, query, path, root)
+        return Session(context.new_page(), app_server, query, path, root, ready)
 
     yield open_
     for context in contexts:
@@ -479,3 +488,39 @@ def test_a_typed_change_redraws_every_chart_in_one_frame_as_plotly_would(open_pl
     session.next_frame()
     assert len(page.evaluate("window.ceQuick")) == 1
     _agrees_with_ce_core(session.shown(), 0)
+
+
+# ---- Training: the initial logits as bars to drag ----------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_training_drag_sets_the_initial_logits_of_the_descent(open_lesson, lang):
+    session = open_lesson(f"lang={lang}&tr_z=2,1,0.1,-1,3&tr_y=1", "training", TRAINING, "")
+    page = session.page
+    assert not session.root.locator(".ce-live-formula").is_visible()  # the loss is the descent's
+    final_loss = page.locator("[data-testid=stMetricValue]").first
+    before = final_loss.text_content()
+    track = session.track(0)
+    track.scroll_into_view_if_needed()
+    box = track.bounding_box()
+    x = box["x"] + box["width"] / 2
+    sent = session.sent
+    page.mouse.move(x, box["y"] + box["height"] * 0.45)
+    page.mouse.down()
+    values = []
+    for f in (0.8, 0.9, 0.95):  # down: class 1 (the true one) less likely at the start
+        page.mouse.move(x, box["y"] + box["height"] * f)
+        session.next_frame()
+        values.append(float(track.get_attribute("aria-valuenow")))
+    assert values == sorted(values, reverse=True) and len(set(values)) == 3  # the bar followed
+    assert session.sent == sent, "the browser talked to the server during the drag"
+    page.mouse.up()
+    dragged = np.array(session.root.evaluate("(root) => Array.from(root.ceLive.z)"))
+    assert dragged[0] == values[-1] and list(dragged[1:]) == [1, 0.1, -1, 3]
+    text = widget(page, "tr_z").locator("input")
+    eventually(text.input_value, lambda value: value == format_vector(dragged, digits=None))
+    link = lambda: parse_vector(  # noqa: E731
+        parse_qs(urlparse(page.evaluate("location.href")).query)["tr_z"][0]
+    )
+    eventually(link, lambda z: np.array_equal(z, dragged))
+    eventually(final_loss.text_content, lambda value: value != before)  # the descent ran again

@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pytest
 
-from ..apptest import chart_data, metric, open_page
+from ..apptest import chart_data, live_data, metric, open_page
 
 
 def figure(at, key: str) -> dict:
@@ -418,3 +418,15 @@ def test_downloads_hold_the_history_and_the_final_metrics():
     assert final["dataset"] == "blobs"
     assert final["final_accuracy"] == regression.iloc[-1, 2]
     assert np.shape(final["W"]) == (2, 3) and np.shape(final["b"]) == (3,)
+
+
+def test_the_initial_logits_are_also_bars_to_drag():
+    at = open_page("training")
+    at.text_input(key="tr_z").set_value("-2, 0, 6, 1").run()
+    at.number_input(key="tr_y").set_value(2).run()
+    data = live_data(at)
+    assert data["z"] == [-2, 0, 6, 1] and data["target"] == 1
+    assert data["classes"] == [0, 1, 2, 3] and data["labels"] == ["1", "2", "3", "4"]
+    # only the bars: the loss and its chart are the descent's, beside them; no temperature here
+    assert data["figures"] == [] and data["formula"] is False
+    assert data["temperatureControl"] is False and data["temperatures"] == [1.0]
