@@ -141,6 +141,20 @@ function loadPlotly(src) {
   return window.__cePlotly;
 }
 
+// What the page's logits box may hold for the browser to read it too: plain decimal numbers
+// separated by commas, semicolons or spaces (a subset of what ce_core.parse_vector reads, which
+// reads them to the same float64: both round a decimal correctly). Anything else: Python's.
+const NUMBER = "[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
+const SEPARATOR = "[ \\t]*[,;，、；][ \\t]*|[ \\t]+";
+const PLAIN = new RegExp(`^[ \\t]*${NUMBER}(?:(?:${SEPARATOR})${NUMBER})*[ \\t]*$`);
+
+/** Return the finite numbers of ``text`` if it holds only plain decimal numbers, else null. */
+export function plainNumbers(text) {
+  if (!PLAIN.test(text)) return null;
+  const values = text.trim().split(new RegExp(SEPARATOR)).map(Number);
+  return values.every(Number.isFinite) ? values : null;
+}
+
 const WIDE_MIN = 560; // px: narrower (a phone), the charts go under the bars
 
 function element(tag, className, parent) {
@@ -180,7 +194,7 @@ class LiveSoftmax {
     this.hover = null;
     this.dragging = null;
     this.pending = false;
-    this.stats = { inputs: 0, frames: 0, latencies: [], drawMs: [], plotMs: [], sent: 0, quick: 0 };
+    this.stats = { inputs: 0, frames: 0, latencies: [], drawMs: [], plotMs: [], sent: 0, quick: 0, typed: 0 };
     this.firstInput = null; // the time stamp of the oldest input not drawn yet
     this.tInput.addEventListener("input", (event) => {
       this.temperature = this.data.temperatures[Number(this.tInput.value)];
@@ -202,6 +216,9 @@ class LiveSoftmax {
     // A row of the page's table of classes (``rows``, one row per class in order) marks its
     // class's bars, as a bar marks its row.
     document.addEventListener("pointerover", (event) => this.hoverFromRow(event));
+    // The page's logits box (``source``): Enter or leaving it shows the typed logits at once.
+    document.addEventListener("keydown", (event) => this.typed(event), true);
+    document.addEventListener("focusout", (event) => this.typed(event), true);
     this.formula.addEventListener("pointerleave", () => this.setHover(null));
   }
 
@@ -236,6 +253,7 @@ class LiveSoftmax {
   // Python sent data: adopt it unless the hand is on a bar (its rerun lands after release).
   update(data, setStateValue) {
     this.setStateValue = setStateValue;
+    this.typedAhead = false;
     const fresh = JSON.stringify([data.z, data.temperature, data.target]);
     const layoutKey = JSON.stringify([
       data.classes, data.labels, data.text, data.scale, data.columns, data.figures.map((f) => f.key),
@@ -266,7 +284,17 @@ class LiveSoftmax {
       // New numbers at rest: the charts take them now if they can (quick), not a frame later.
       this.restFrom = 0;
       if (this.dragging === null && this.stale(this.temperature)) this.draw(true);
-      else this.schedule();
+      else if (this.dragging === null && this.ours) {
+        // The charts already show these numbers (drawn here on release or Enter): Python's own
+        // figures can wait until the page has drawn the rest of the rerun.
+        const later = () => {
+          if (this.dragging !== null || this.pending) return;
+          this.restFrom = 0;
+          this.schedule();
+        };
+        if (window.requestIdleCallback) requestIdleCallback(later, { timeout: 300 });
+        else setTimeout(later, 100);
+      } else this.schedule();
     });
   }
 
@@ -411,6 +439,27 @@ class LiveSoftmax {
     this.schedule();
   }
 
+  // Enter in (or leaving) the page's logits box: the charts take the typed numbers now, in one
+  // frame (quick), before Python's rerun brings its own, which are the same. Only when they
+  // are plain numbers (plainNumbers), as many as the bars, all of them shown; else Python's.
+  typed(event) {
+    const source = this.data?.source;
+    if (!source || !this.root.isConnected || this.dragging !== null) return;
+    if (event.type === "keydown" && event.key !== "Enter") return;
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.closest(`.st-key-${CSS.escape(source)}`)) return;
+    const values = plainNumbers(box.value);
+    if (!values || values.length !== this.z.length || this.data.classes.length !== values.length) {
+      return;
+    }
+    this.z = Float64Array.from(values);
+    this.scaleAxis();
+    this.stats.typed += 1;
+    this.typedAhead = true; // Python's rerun is on its way: its figures are drawn when it comes
+    this.restFrom = 0;
+    this.draw(true);
+  }
+
   hoverFromRow(event) {
     const key = this.data?.rows;
     if (!key || this.dragging !== null) return;
@@ -505,6 +554,9 @@ class LiveSoftmax {
       this.plots[i].ceRest = null; // drawn by Plotly: what quick() measures from is new
     });
     if (quick) this.stats.quick += 1;
+    // whether the charts show numbers computed here rather than Python's figures
+    if (quick || moving) this.ours = true;
+    else if (first === 0) this.ours = false;
     this.stats.plotMs.push(performance.now() - plotting);
     // Our DOM after Plotly's: Plotly reads sizes, and a write before a read forces a layout.
     this.drawBars();
@@ -513,9 +565,11 @@ class LiveSoftmax {
     this.drawFormula(result);
     this.root.dataset.loss = String(result.loss);
     this.drawn = { z: this.zPayload(), T, target: this.data.target };
-    // After a release (or a key) the numbers are the browser's until Python's rerun echoes them:
-    // its figures are drawn then, not now, while the page handles the rerun's messages.
-    this.restFrom = quick && this.awaiting ? this.data.figures.length : last + 1;
+    // After a release, a key or Enter in the box the numbers are the browser's until Python's
+    // rerun brings them: its figures are drawn then, not now, while the page handles the
+    // rerun's messages.
+    const rerunComing = this.awaiting || this.typedAhead;
+    this.restFrom = quick && rerunComing ? this.data.figures.length : last + 1;
     if (this.restFrom < this.data.figures.length) {
       this.schedule(true);
       this.stats.drawMs.push(performance.now() - started);
@@ -804,4 +858,4 @@ export default function (component) {
   widget.update(data, setStateValue);
 }
 
-window.ceLiveMaths = { softmaxStats, barText, fixedText };
+window.ceLiveMaths = { softmaxStats, barText, fixedText, plainNumbers };

@@ -159,6 +159,7 @@ def live_softmax(
     rows: str | None = None,
     temperature_control: bool = True,
     formula: bool = True,
+    source: str | None = None,
 ) -> None:
     """Draw the live widget for logits ``z``, true class ``target`` (from 0) and ``temperature``.
 
@@ -172,6 +173,8 @@ def live_softmax(
     per class; hovering a row marks its class's bars and back (:func:`hover_rows_css`).
     ``temperature_control=False`` hides the T slider (a page with its own T input);
     ``formula=False`` the loss formula (a page whose loss is another one: label smoothing).
+    ``source``: the key of the page's logits box; on Enter there the browser shows the typed
+    logits at once if they are plain numbers, before the rerun brings ce_core's.
     """
 
     def released() -> None:
@@ -202,6 +205,7 @@ def live_softmax(
             "rows": rows,
             "temperatureControl": bool(temperature_control),
             "formula": bool(formula),
+            "source": source,
             "plotly": plotly_url(),
             "config": CHART_CONFIG,
         },

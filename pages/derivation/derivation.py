@@ -114,6 +114,7 @@ with chain_tab:
         on_release=state.release_logits,
         temperature_control=False,  # the page's own T is at the top
         side_by_side=True,
+        source="z",
     )
 
 with jacobian_tab:

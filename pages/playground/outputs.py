@@ -115,10 +115,12 @@ def live_view(
     on_release: Callable[[np.ndarray], None] = state.release_logits,
     temperature_control: bool = True,
     side_by_side: bool | None = None,
+    source: str | None = None,
 ) -> None:
     """Draw the live widget: the three charts and, if ``draggable``, the logits as bars to drag
     and the formula.
 
+    ``source``: the key of the logits box, whose typed numbers the browser draws on Enter.
     ``side_by_side``: the bars to drag beside the charts (the browser stacks them on a phone);
     by default on a projector only, where the Playground's inputs take a column of their own.
     The Derivation page draws the same widget under its result (its own ``key``, no table of
@@ -145,6 +147,7 @@ def live_view(
         on_release=on_release,
         on_temperature=state.release_temperature,
         temperature_control=temperature_control,
+        source=source,
     )
     if result.temperature != 1.0:
         st.caption(t("playground.grad.temperature"))
@@ -186,6 +189,12 @@ def draw(result: Prediction, labels: list[str], shown: list[int], typed_ok: bool
         )
     if mode == "probs":
         st.latex(latex_loss(result, labels))
-    live_view(result, labels, list(shown), draggable=mode != "probs")
+    live_view(
+        result,
+        labels,
+        list(shown),
+        draggable=mode != "probs",
+        source="z" if mode == "text" else None,
+    )
     st.latex(latex_vector("y", result.y, shown))
     details(result, labels, list(shown), mode)

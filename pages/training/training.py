@@ -77,6 +77,7 @@ with inputs:
         on_temperature=lambda _: None,  # no T here
         temperature_control=False,
         formula=False,  # the loss is the descent's (with label smoothing), shown beside
+        source="tr_z",
     )
 
 run = state.logit_run(tuple(float(v) for v in z), target - 1, learning_rate, steps, smoothing)

@@ -191,6 +191,47 @@ def test_the_browser_maths_agree_with_ce_core_to_1e_12(open_live):
         assert js["predicted"] == result.predicted, name
 
 
+# What the browser reads from the logits box on Enter (plainNumbers) must be what ce_core reads.
+READ_ALIKE = [
+    "2, 1, 0.1, -1, 3",
+    " 0.1;0.2；0.3 ",
+    "1 2\t3",
+    "1，2、3",
+    "-0.5 , +.25 , 1.",
+    "1e-5, 2E+3, 123456789012345678901234567890",
+    "0.1000000000000000055511151231257827, 0.3",
+    "4.9e-324, -2.2250738585072014e-308",
+]
+LEFT_TO_PYTHON = [
+    "[1, 2, 3]",
+    "1,,2",
+    "1, 2,",
+    "inf, 1",
+    "-inf, 0",
+    "nan, 1",
+    "1e400, 0",
+    "１, ２",
+    "1 − 2",
+    "0x10, 1",
+    "1_000, 2",
+    "![x](http://a.invalid/x.png), 1",
+    "",
+]
+
+
+def test_the_browser_reads_typed_logits_as_ce_core_does(open_live):
+    session = open_live()
+    read = "(text) => window.ceLiveMaths.plainNumbers(text)"
+    for text in READ_ALIKE:
+        js = session.page.evaluate(read, text)
+        python = parse_vector(text)
+        assert js is not None, text
+        bits = np.array(js, dtype=np.float64).view(np.int64)
+        assert np.array_equal(bits, python.view(np.int64)), text  # bit for bit
+    for text in LEFT_TO_PYTHON:
+        assert session.page.evaluate(read, text) is None, text
+
+
 # ---- (b, c) dragging: every frame right, nothing sent until release ---------------------------
 
 
@@ -455,14 +496,16 @@ WATCH_QUICK = (
     const before = widget.stats.quick;
     draw(...args);
     if (widget.stats.quick > before) {
-      window.ceQuick.push({ ...shown(root), labels: window.ceLabels() });
+      // python: the logits of Python's last data (a typed change is drawn before they come)
+      const python = widget.data.z;
+      window.ceQuick.push({ ...shown(root), labels: window.ceLabels(), python });
     }
   };
 }"""
 )
 
 
-def test_a_typed_change_redraws_every_chart_in_one_frame_as_plotly_would(open_playground):
+def test_typed_logits_redraw_every_chart_on_enter_in_one_frame_as_plotly_would(open_playground):
     session = open_playground("lang=en&z=2,1,0.1,-1,3&y=1")
     page = session.page
     session.root.evaluate(WATCH_QUICK)
@@ -472,6 +515,9 @@ def test_a_typed_change_redraws_every_chart_in_one_frame_as_plotly_would(open_pl
     assert len(quick) == 1, "the new numbers were not drawn in one frame"
     drawn = quick[0]
     assert drawn["z"] == [1.2, 1, -0.5, 2, 0.3]
+    # drawn on Enter, from the box, before the rerun's data (ce_core's) came: the same numbers
+    assert drawn["python"] == [2, 1, 0.1, -1, 3]
+    assert session.root.evaluate("(root) => root.ceLive.data.z") == drawn["z"]
     _agrees_with_ce_core(drawn, 0)  # the bars, the loss and the point on -ln p
     result = explain_logits(drawn["z"], 0)
     labels = drawn["labels"]
@@ -483,11 +529,17 @@ def test_a_typed_change_redraws_every_chart_in_one_frame_as_plotly_would(open_pl
         assert [text for text, _ in final[chart]] == [text for text, _ in labels[chart]]
         gaps = [gap for _, gap in labels[chart]]
         assert gaps == pytest.approx([gap for _, gap in final[chart]], abs=1.0), chart
-    # a change the SVG cannot take (a class more) is drawn by Plotly, as before
+    # a change the SVG cannot take (a class more) is drawn by Plotly when Python's data come
     commit_text(page, "z", "1, 2, 3, 4, 5, 6")
     session.next_frame()
     assert len(page.evaluate("window.ceQuick")) == 1
     _agrees_with_ce_core(session.shown(), 0)
+    # text that is not plain numbers is left to Python (which reads it, or says what is wrong)
+    commit_text(page, "z", "[1, 2, 3, 4, 5, 6.5]")
+    session.next_frame()
+    assert all(q["python"] == q["z"] for q in page.evaluate("window.ceQuick")[1:])
+    _agrees_with_ce_core(session.shown(), 0)
+    assert session.root.evaluate("(root) => root.ceLive.stats.typed") == 1
 
 
 # ---- Training: the initial logits as bars to drag ----------------------------------------------
