@@ -35,7 +35,7 @@ def shift(dtype: str, limits: Limits) -> None:
     """Draw softmax(z) beside softmax(z − c): equal up to rounding, unless z − c overflows."""
     st.markdown(t("stability.shift.intro"))
     st.latex(t("stability.shift.formula"))
-    z_column, c_column = st.columns(2, gap="large")
+    z_column, c_column = st.columns(2, gap="medium")  # stacked on a phone: not 4 rem apart
     with z_column:
         z, ok = logits_box("st_shift_z", t("stability.shift.z"))
         if not ok:
@@ -123,7 +123,7 @@ def log(dtype: str) -> None:
     """Draw ln(softmax(z)_j) beside log_softmax(z)_j, and the loss each gives."""
     st.markdown(t("stability.log.intro"))
     st.latex(t("stability.log.formula"))
-    z_column, y_column = st.columns(2, gap="large")
+    z_column, y_column = st.columns(2, gap="medium")  # stacked on a phone: not 4 rem apart
     with z_column:
         z, ok = logits_box("st_log_z", t("stability.log.z"))
         if not ok:
