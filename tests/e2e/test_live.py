@@ -467,6 +467,19 @@ def test_derivation_drag_moves_a_and_the_gradient_then_every_line(open_lesson, l
 
     _drag(session, 3, press, mouse.move, lambda x, y: mouse.up(), target=1, settled=settled)
     assert page.locator(DERIVATION).evaluate("(r) => r.ceMarker") == "the same node"
+    # the page's whole width: the bars beside the charts; on a phone's width, stacked
+    wide = "(root) => root.classList.contains('ce-live-wide')"
+    boxes = "(plots) => plots.map((p) => p.querySelector('.main-svg').getBoundingClientRect())"
+    lefts = lambda: [  # noqa: E731
+        round(box["left"]) for box in session.root.locator(".ce-live-plot").evaluate_all(boxes)
+    ]
+    assert session.root.evaluate(wide) and len(set(lefts()[:2])) == 2  # side by side
+    page.set_viewport_size({"width": 390, "height": 844})
+    eventually(lambda: session.root.evaluate(wide), lambda is_wide: not is_wide)
+    session.next_frame()
+    assert len(set(lefts())) == 1  # one under another, each redrawn to the column's width
+    widths = [box["width"] for box in session.root.locator(".ce-live-plot").evaluate_all(boxes)]
+    assert all(300 <= w <= 390 for w in widths), widths
 
 
 # ---- a typed change: every chart takes the new numbers in one frame ---------------------------
