@@ -14,6 +14,7 @@ no CDN.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -176,17 +177,6 @@ def live_softmax(
     ``source``: the key of the page's logits box; on Enter there the browser shows the typed
     logits at once if they are plain numbers, before the rerun brings ce_core's.
     """
-
-    def released() -> None:
-        logits = released_logits(st.session_state[key].get("z"))
-        if logits is not None and logits.size == len(z):
-            on_release(logits)
-
-    def tempered() -> None:
-        value = st.session_state[key].get("T")
-        if value in temperatures:
-            on_temperature(float(value))
-
     _COMPONENT(
         key=key,
         data={
@@ -209,9 +199,23 @@ def live_softmax(
             "plotly": plotly_url(),
             "config": CHART_CONFIG,
         },
-        on_z_change=released,
-        on_T_change=tempered,
+        on_z_change=functools.partial(_released, key, len(z), on_release),
+        on_T_change=functools.partial(_tempered, key, tuple(temperatures), on_temperature),
     )
+
+
+def _released(key: str, size: int, on_release: Callable[[np.ndarray], None]) -> None:
+    """Callback of a drag's end: ``on_release`` with the logits the browser sent, if well formed."""
+    logits = released_logits(st.session_state[key].get("z"))
+    if logits is not None and logits.size == size:
+        on_release(logits)
+
+
+def _tempered(key: str, steps: tuple, on_temperature: Callable[[float], None]) -> None:
+    """Callback of the T slider: ``on_temperature`` with the T the browser sent, if a step."""
+    value = st.session_state[key].get("T")
+    if value in steps:
+        on_temperature(float(value))
 
 
 def hover_rows_css(container_key: str, classes: Sequence[int]) -> str:
