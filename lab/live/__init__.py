@@ -4,8 +4,16 @@ from lab.live.widget import (
     LiveFigure,
     hover_rows_css,
     live_softmax,
+    logits_into_box,
     plotly_url,
     released_logits,
 )
 
-__all__ = ["LiveFigure", "hover_rows_css", "live_softmax", "plotly_url", "released_logits"]
+__all__ = [
+    "LiveFigure",
+    "hover_rows_css",
+    "live_softmax",
+    "logits_into_box",
+    "plotly_url",
+    "released_logits",
+]

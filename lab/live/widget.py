@@ -28,6 +28,7 @@ import plotly
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from ce_core import format_vector
 from lab.charts import (
     CHART_CONFIG,
     INK,
@@ -211,11 +212,18 @@ def _released(key: str, size: int, on_release: Callable[[np.ndarray], None]) -> 
         on_release(logits)
 
 
-def _tempered(key: str, steps: tuple, on_temperature: Callable[[float], None]) -> None:
+def _tempered(key: str, steps: tuple[float, ...], on_temperature: Callable[[float], None]) -> None:
     """Callback of the T slider: ``on_temperature`` with the T the browser sent, if a step."""
     value = st.session_state[key].get("T")
     if value in steps:
         on_temperature(float(value))
+
+
+def logits_into_box(key: str, z: np.ndarray) -> None:
+    """Put logits the hand let go of into the page's text box ``key`` (a release callback, with
+    ``functools.partial``), as the shortest text that reads back exactly: the link and the
+    downloads follow the box."""
+    st.session_state[key] = format_vector(z, digits=None)
 
 
 def hover_rows_css(container_key: str, classes: Sequence[int]) -> str:

@@ -12,6 +12,7 @@ from lab.downloads import downloads
 from lab.header import page_header
 from lab.inputs import checked_target, error_text, vector_input
 from lab.language import t
+from lab.live import logits_into_box
 from pages.derivation import latex, state, view
 from pages.derivation.figures import jacobian_figure, step_sweep_figure
 from pages.derivation.model import chain_rule, check_gradient, two_class_sigmoid
@@ -111,7 +112,7 @@ with chain_tab:
         draggable=True,
         key="dv_live",
         rows=None,
-        on_release=state.release_logits,
+        on_release=functools.partial(logits_into_box, "z"),
         temperature_control=False,  # the page's own T is at the top
         side_by_side=True,
         source="z",

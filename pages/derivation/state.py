@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ce_core import format_vector, logits_from_probabilities, parse_vector
+from ce_core import logits_from_probabilities, parse_vector
 from lab import urlstate
 from pages.derivation.model import StepSweep, step_sweep
 from pages.playground import state as playground
@@ -63,12 +63,6 @@ def reset() -> None:
     for key in SHARED_KEYS:
         st.session_state[key] = playground.DEFAULTS[key]
     st.session_state["dv_pair"] = ""
-
-
-def release_logits(z: np.ndarray) -> None:
-    """Callback of the live widget under the result: the dragged logits into the box, as the
-    shortest text that reads back exactly (the link and the downloads follow it)."""
-    st.session_state["z"] = format_vector(z, digits=None)
 
 
 def use_lecture_example() -> None:

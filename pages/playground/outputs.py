@@ -114,7 +114,7 @@ def live_view(
     rows: str | None = "pipeline_table",
     on_release: Callable[[np.ndarray], None] = state.release_logits,
     temperature_control: bool = True,
-    side_by_side: bool | None = None,
+    side_by_side: bool = False,
     source: str | None = None,
 ) -> None:
     """Draw the live widget: the three charts and, if ``draggable``, the logits as bars to drag
@@ -122,7 +122,7 @@ def live_view(
 
     ``source``: the key of the logits box, whose typed numbers the browser draws on Enter.
     ``side_by_side``: the bars to drag beside the charts (the browser stacks them on a phone);
-    by default on a projector only, where the Playground's inputs take a column of their own.
+    the Playground asks for it on a projector only, where its inputs take a column of their own.
     The Derivation page draws the same widget under its result (its own ``key``, no table of
     rows, its own release, its own T input: ``temperature_control=False``, and the page's
     whole width: side by side).
@@ -141,7 +141,7 @@ def live_view(
             LiveFigure("chart_grad", "gradient", gradient, room=GRADIENT_ROOM),
             LiveFigure("chart_neglog", "neglog", neg_log_chart(result)),
         ],
-        columns=2 if (presenting() if side_by_side is None else side_by_side) else 1,
+        columns=2 if side_by_side else 1,
         draggable=draggable,
         rows=rows,
         on_release=on_release,
@@ -194,6 +194,7 @@ def draw(result: Prediction, labels: list[str], shown: list[int], typed_ok: bool
         labels,
         list(shown),
         draggable=mode != "probs",
+        side_by_side=presenting(),
         source="z" if mode == "text" else None,
     )
     st.latex(latex_vector("y", result.y, shown))

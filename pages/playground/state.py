@@ -20,6 +20,7 @@ from ce_core import (
 )
 from ce_core import normalise as normalise_probabilities
 from lab import numbers, urlstate
+from lab.live import logits_into_box
 
 MODES = ("text", "sliders", "probs")
 SLIDER_MIN, SLIDER_MAX, MAX_SLIDERS = -10.0, 10.0, 20
@@ -157,7 +158,7 @@ def release_logits(z: np.ndarray) -> None:
     if state.get("mode") == "sliders":
         _put_sliders([float(np.clip(np.round(v, 1), SLIDER_MIN, SLIDER_MAX)) for v in z])
     else:
-        state["z"] = format_vector(z, digits=None)
+        logits_into_box("z", z)
 
 
 def release_temperature(value: float) -> None:

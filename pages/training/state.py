@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import streamlit as st
 
-from ce_core import check_logits, format_vector, parse_vector
+from ce_core import check_logits, parse_vector
 from lab import urlstate
 from pages.training.datasets import DATASETS, grid_axes, make_dataset
 from pages.training.model import (
@@ -88,12 +88,6 @@ def apply_preset(name: str) -> None:
 def reset() -> None:
     """Callback: every input of both parts back to its default."""
     st.session_state.update(DEFAULTS)
-
-
-def release_logits(z: np.ndarray) -> None:
-    """Callback of the initial logits' bars (the live widget): the dragged logits into the box,
-    as the shortest text that reads back exactly (the link follows it)."""
-    st.session_state["tr_z"] = format_vector(z, digits=None)
 
 
 def fallback_logits() -> np.ndarray:

@@ -11,7 +11,7 @@ from lab.downloads import downloads
 from lab.header import page_header
 from lab.inputs import checked_target, preset_row, vector_input
 from lab.language import t
-from lab.live import live_softmax
+from lab.live import live_softmax, logits_into_box
 from lab.presentation import presenting
 from pages.training import sections, state, view
 from pages.training.datasets import DATASETS
@@ -73,7 +73,7 @@ with inputs:
         labels=[str(k + 1) for k in range(z.size)],
         temperatures=[1.0],
         figures=[],
-        on_release=state.release_logits,
+        on_release=functools.partial(logits_into_box, "tr_z"),
         on_temperature=lambda _: None,  # no T here
         temperature_control=False,
         formula=False,  # the loss is the descent's (with label smoothing), shown beside
