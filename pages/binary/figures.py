@@ -113,7 +113,7 @@ def _grad_label_position(x0: float, value: float) -> str:
     return "top right" if value < 0.05 else "bottom right"
 
 
-def _sigmoid_markers(x0: float, sigma0: float, sigma_grad0: float) -> dict:
+def sigmoid_markers(x0: float, sigma0: float, sigma_grad0: float) -> dict:
     """Return the current point on σ and on σ', each labelled with its value."""
     return {
         "type": "scatter",
@@ -161,7 +161,7 @@ def sigmoid_figure(
     annotations = []
     if low <= x0 <= high:
         shapes.append(vline(x0))
-        data.append(_sigmoid_markers(x0, sigma0, sigma_grad0))
+        data.append(sigmoid_markers(x0, sigma0, sigma_grad0))
     else:
         annotations.append(_off_chart(x0, low, high, text["off"].format(x=_short(x0))))
     return {
@@ -179,7 +179,7 @@ def sigmoid_figure(
     }
 
 
-def _point_label(x0: float, loss0: float, x_low: float, x_high: float, top: float, text: str):
+def point_label(x0: float, loss0: float, x_low: float, x_high: float, top: float, text: str):
     """Return the current point's label, leaning towards the middle, where the curves are low:
     above the point, or below it when the point is near the top of the chart."""
     ax, ay = LABEL_OFFSET
@@ -226,6 +226,14 @@ def _current_traces(
     ]
 
 
+def curves_top(curves: Sequence[tuple[str, np.ndarray, np.ndarray, str]]) -> float:
+    """Return the highest finite loss of the curves ``(name, x, loss, dash)`` (0 if none)."""
+    return max(
+        (float(np.max(np.asarray(c[2])[np.isfinite(c[2])], initial=0.0)) for c in curves),
+        default=0.0,
+    )
+
+
 def loss_figure(
     curves: Sequence[tuple[str, np.ndarray, np.ndarray, str]],
     x0: float,
@@ -244,17 +252,17 @@ def loss_figure(
     ``height`` is in pixels.
     """
     wide = height == CURVE_HEIGHT_PRESENTED
-    data, top = [], 0.0
-    for (name, x, loss, dash), colour in zip(curves, CURVE_COLOURS, strict=False):
-        loss = np.asarray(loss, dtype=np.float64)
-        top = max(top, float(np.max(loss[np.isfinite(loss)], initial=0.0)))
-        data.append(line_trace(x, loss, name, {"color": colour, "width": 4, "dash": dash}))
+    top = curves_top(curves)
+    data = [
+        line_trace(x, loss, name, {"color": colour, "width": 4, "dash": dash})
+        for (name, x, loss, dash), colour in zip(curves, CURVE_COLOURS, strict=False)
+    ]
     data += _current_traces(tangent, x0, loss0, CURVE_COLOURS[current], text)
     x_low, x_high = min(float(c[1][0]) for c in curves), max(float(c[1][-1]) for c in curves)
     if not x_low <= x0 <= x_high:
         note = _off_chart(x0, x_low, x_high, text["off"].format(x=_short(x0)))
     else:
-        note = _point_label(x0, loss0, x_low, x_high, top, text["point"])
+        note = point_label(x0, loss0, x_low, x_high, top, text["point"])
     return {
         "data": data,
         "layout": layout(

@@ -11,12 +11,21 @@ from __future__ import annotations
 import streamlit as st
 
 from lab import numbers
-from lab.charts import chart
 from lab.inputs import vector_input
 from lab.language import t
+from lab.live.sigmoid import SigmoidFigures, live_sigmoid
 from lab.presentation import presenting
 from pages.binary import state, view
-from pages.binary.figures import CURVE_HEIGHT, CURVE_HEIGHT_PRESENTED, loss_figure, sigmoid_figure
+from pages.binary.figures import (
+    CURVE_HEIGHT,
+    CURVE_HEIGHT_PRESENTED,
+    curves_top,
+    loss_figure,
+    point_label,
+    sigmoid_figure,
+    sigmoid_markers,
+    vline,
+)
 from pages.binary.model import (
     BinaryPrediction,
     binary_loss_curve,
@@ -30,16 +39,25 @@ from pages.binary.model import (
 def one_logit() -> tuple[BinaryPrediction, str, float]:
     """Draw section 1; return the explanation at the current x, the label's kind and y."""
     # on a projector the loss chart is wider: its legend's two columns need the room
-    widths = [1, 1.15, 1.45] if presenting() else [1, 1.3, 1.3]
-    inputs, sigmoid_column, loss_column = st.columns(widths, gap="medium")
+    split = (1.15, 1.45) if presenting() else (1.3, 1.3)
+    inputs, curves = st.columns([1, sum(split)], gap="medium")
     with inputs:
         x, label, y = _inputs()
     p = explain_binary(x, y)
     height = CURVE_HEIGHT_PRESENTED if presenting() else CURVE_HEIGHT
-    with sigmoid_column:
-        _sigmoid_chart(p, height)
-    with loss_column:
-        _loss_chart(p, label, y, height)
+    with curves:
+        live_sigmoid(
+            p.x,
+            p.y,
+            _figures(p, label, y, height),
+            key="bn_live",
+            keys=("bn_chart_sigmoid", "bn_chart_loss"),
+            x_range=(state.SLIDER_MIN, state.SLIDER_MAX),
+            step=state.SLIDER_STEP,
+            split=split,
+            text={"hint": t("binary.live.hint"), "slider": t("binary.x_slider")},
+            on_release=state.dragged,
+        )
     _numbers(p)
     st.caption(t("binary.loss.insight"))
     return p, label, y
@@ -93,24 +111,21 @@ def _inputs() -> tuple[float, str, float]:
     return x, label, state.label_value(label, soft)
 
 
-def _sigmoid_chart(p: BinaryPrediction, height: int) -> None:
-    """Draw σ(x) and σ'(x) with the current x marked on both."""
+def _figures(p: BinaryPrediction, label: str, y: float, height: int) -> SigmoidFigures:
+    """Return σ(x) and σ'(x) with x marked on both, and the loss over x for y = 1, y = 0 (and a
+    soft y) with the tangent at x: as drawn at rest, and what the browser needs to move x."""
     curve_x, curve_sigma, curve_sigma_grad = sigmoid_curves()
-    text = {
+    off = t("binary.fig.off")
+    sigmoid_text = {
         "title": t("binary.fig.sigmoid"),
         "sigma": t("binary.fig.sigma"),
         "grad": t("binary.fig.sigma_grad"),
         "x": t("binary.fig.x"),
-        "off": t("binary.fig.off"),
+        "off": off,
     }
-    figure = sigmoid_figure(
-        curve_x, curve_sigma, curve_sigma_grad, p.x, p.sigma, p.sigma_grad, text, height
+    sigmoid = sigmoid_figure(
+        curve_x, curve_sigma, curve_sigma_grad, p.x, p.sigma, p.sigma_grad, sigmoid_text, height
     )
-    chart(figure, "bn_chart_sigmoid")
-
-
-def _loss_chart(p: BinaryPrediction, label: str, y: float, height: int) -> None:
-    """Draw the loss over x for y = 1, y = 0 (and a soft y), with the tangent at the current x."""
     loss_x = sigmoid_curves(*view.loss_range(p.x))[0]
     curves = [
         (t("binary.fig.y1"), loss_x, binary_loss_curve(loss_x, 1.0), "solid"),
@@ -119,18 +134,31 @@ def _loss_chart(p: BinaryPrediction, label: str, y: float, height: int) -> None:
     if label == "soft":
         soft_name = t("binary.fig.ysoft", y=view.label_text(y))
         curves.append((soft_name, loss_x, binary_loss_curve(loss_x, y), "dash"))
-    text = {
+    point = t("binary.fig.point", loss="{loss}", slope="{slope}")
+    loss_text = {
         "title": t("binary.fig.loss"),
         "x": t("binary.fig.x"),
         "loss": t("binary.fig.loss.axis"),
         "current": t("binary.fig.current"),
         "tangent": t("binary.fig.tangent"),
-        "point": t("binary.fig.point", loss=numbers.bar(p.loss), slope=numbers.bar(p.grad)),
-        "off": t("binary.fig.off"),
+        "point": point.format(loss=numbers.bar(p.loss), slope=numbers.bar(p.grad)),
+        "off": off,
     }
-    tangent = tangent_line(p.x, p.loss, p.grad, half_width=view.tangent_half_width(loss_x))
-    figure = loss_figure(curves, p.x, p.loss, tangent, state.curve_of(label), text, height)
-    chart(figure, "bn_chart_loss")
+    half_width = view.tangent_half_width(loss_x)
+    tangent = tangent_line(p.x, p.loss, p.grad, half_width=half_width)
+    loss = loss_figure(curves, p.x, p.loss, tangent, state.curve_of(label), loss_text, height)
+    top = curves_top(curves)
+    return SigmoidFigures(
+        sigmoid=sigmoid,
+        loss=loss,
+        curves=len(curves),
+        markers=sigmoid_markers(0.0, 0.5, 0.25),
+        line=vline(0.0),
+        note=point_label(0.0, 0.0, float(loss_x[0]), float(loss_x[-1]), top, ""),
+        point_text=point,
+        half_width=half_width,
+        top=top,
+    )
 
 
 def _numbers(p: BinaryPrediction) -> None:

@@ -19,6 +19,7 @@ from lab import urlstate
 from pages.binary.model import check_one_number
 
 SLIDER_MIN, SLIDER_MAX = -10.0, 10.0
+SLIDER_STEP = 0.1  # the slider's, the arrow keys' and the dragged x's (lab.live.sigmoid) step
 LABELS = ("1", "0", "soft")
 CLASSES = (0, 1)
 
@@ -78,6 +79,11 @@ def reset() -> None:
     """Callback: every input back to its default."""
     st.session_state.update(DEFAULTS)
     st.session_state[_SYNCED] = DEFAULTS["bn_x"]
+
+
+def dragged(x: float) -> None:
+    """Callback of the live charts' release: the dragged x into the box and the slider."""
+    _set_x(x)
 
 
 def slider_moved() -> None:

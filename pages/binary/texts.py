@@ -20,6 +20,7 @@ EN = {
     "binary.x.help": "Type any finite number, for example −800 or 1e3; the slider below covers "
     "{low} … {high}.",
     "binary.x_slider": "Drag x",
+    "binary.live.hint": "Drag sideways on either chart to move x (or the arrow keys on a chart).",
     "binary.x.outside": "The x typed above lies outside the slider's range {low} … {high}: the slider "
     "stays at its end.",
     "binary.label": "Label y",
@@ -129,6 +130,7 @@ ZH = {
     "binary.x": "Logit x（任意数）",
     "binary.x.help": "可以输入任意有限数，例如 −800 或 1e3；下面的滑块范围是 {low} … {high}。",
     "binary.x_slider": "拖动 x",
+    "binary.live.hint": "在任一图上左右拖动即可移动 x（也可选中图后按方向键）。",
     "binary.x.outside": "上面输入的 x 超出了滑块的范围 {low} … {high}：滑块停在端点。",
     "binary.label": "标签 y",
     "binary.label.1": "y = 1",

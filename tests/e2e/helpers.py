@@ -109,7 +109,7 @@ _CHARTS_DRAWN = """
 () => !document.querySelector('__SKELETONS__')
   && Array.from(document.querySelectorAll('[data-testid=stPlotlyChart]'))
     .every((c) => c.querySelector('.js-plotly-plot .main-svg'))
-  && Array.from(document.querySelectorAll('.ce-live'))
+  && Array.from(document.querySelectorAll('.ce-live, .ce-sig'))
     .every((w) => w.dataset.pending === undefined
       && Array.from(w.querySelectorAll('.ce-live-plot')).every((p) => p.querySelector('.main-svg')))
 """.replace("__SKELETONS__", _SKELETONS)

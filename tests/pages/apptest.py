@@ -25,19 +25,23 @@ def open_page(page: str, lang: str = "en", **query: str) -> AppTest:
     return at
 
 
-def chart_data(at: AppTest, key: str) -> list[dict]:
-    """Return the traces of the Plotly chart drawn with ``key``, on its own or as a figure of a
-    live widget (``lab.live.LiveFigure``, which the browser draws as Python built it)."""
+def chart_figure(at: AppTest, key: str) -> dict:
+    """Return the Plotly figure (data and layout) of the chart drawn with ``key``, on its own or
+    as a figure of a live widget (``lab.live``, which the browser draws as Python built it)."""
     for element in at.get("plotly_chart"):
-        spec = json.loads(element.proto.spec)
         if element.proto.id and key in element.proto.id:
-            return spec["data"]
+            return json.loads(element.proto.spec)
     for element in at.get("bidi_component"):
         figures = json.loads(element.proto.json or "{}").get("figures", [])
         for figure in figures:
             if figure["key"] == key:
-                return figure["figure"]["data"]
+                return figure["figure"]
     raise AssertionError(f"no chart with key {key!r}")
+
+
+def chart_data(at: AppTest, key: str) -> list[dict]:
+    """Return the traces of the chart drawn with ``key`` (:func:`chart_figure`)."""
+    return chart_figure(at, key)["data"]
 
 
 def bar_values(at: AppTest, key: str, trace: int = 0) -> list[float]:

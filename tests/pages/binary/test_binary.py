@@ -13,7 +13,7 @@ from pages.binary import view
 from pages.binary.model import compare_two_class
 from pages.binary.naive_versus_stable import naive_versus_stable
 
-from ..apptest import chart_data, metric, open_page
+from ..apptest import chart_data, chart_figure, live_data, metric, open_page
 
 EPS = 2.0**-52
 
@@ -139,12 +139,7 @@ def test_overflow_preset_keeps_the_stable_loss_and_shows_the_naive_one_break():
 
 
 def chart_data_layout(at, key: str) -> list[dict]:
-    import json
-
-    for element in at.get("plotly_chart"):
-        if element.proto.id and key in element.proto.id:
-            return json.loads(element.proto.spec)["layout"].get("annotations", [])
-    raise AssertionError(key)
+    return chart_figure(at, key)["layout"].get("annotations", [])
 
 
 def test_typed_x_moves_the_slider_and_the_slider_writes_x():
@@ -260,7 +255,7 @@ def test_bad_x_shows_a_message_and_keeps_the_page(text, fragment):
     assert at.segmented_control(key="bn_label").value == "0"  # the other inputs too
     assert at.text_input(key="bn_z0").value == "1.5"
     assert at.slider(key="bn_x_slider").value == 3.0
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 2 and len(live_data(at)["figures"]) == 2
 
 
 def test_bad_two_class_logit_is_reported_next_to_it_and_the_rest_works():
@@ -460,7 +455,7 @@ def test_extreme_logits_never_break_the_page():
         at.text_input(key="bn_z1").set_value(opposite).run()
         assert not at.exception and not at.error, text
         assert full(at, "Loss ℓ") == pytest.approx(softplus(-float(text)), rel=2e-16)
-        assert len(at.get("plotly_chart")) == 4
+        assert len(at.get("plotly_chart")) == 2 and len(live_data(at)["figures"]) == 2
         largest = metric(at, "Largest difference")
         assert largest == "0" or float(largest) < 1e-15, (text, largest)
 

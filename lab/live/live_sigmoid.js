@@ -1,0 +1,376 @@
+// The live sigmoid widget: drag x along either chart and watch σ(x), σ'(x), the loss and its
+// tangent follow the hand.
+//
+// Python draws the two figures (the page's own, with ce_core's numbers). While the hand moves
+// (pointer, touch, or the arrow keys on a focused chart), this file computes σ, σ', the loss and
+// its gradient in float64 with ce_core's formulas, operation for operation, and moves the marks
+// in Plotly's SVG, at most once per animation frame, with no message to the server. On release
+// the new x goes to Python with setStateValue; its rerun brings ce_core's figures back.
+
+// ---- maths: ce_core.binary, in float64 --------------------------------------------------------
+
+const softplus = (v) => Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+const times = (c, v) => (c === 0 ? 0 : c * v); // a term whose coefficient is 0 is absent
+
+/** σ(x), σ'(x), the loss and ∂loss/∂x for logit x and label y (ce_core.binary's algorithms). */
+export function sigmoidStats(x, y) {
+  const e = Math.exp(-Math.abs(x));
+  const sigma = x >= 0 ? 1 / (1 + e) : e / (1 + e);
+  const sigmaNeg = x >= 0 ? e / (1 + e) : 1 / (1 + e); // σ(-x) = 1 - σ(x), exactly
+  const sigmaGrad = Math.min(e / (1 + e) / (1 + e), 0.25);
+  const loss = times(1 - y, softplus(x)) + times(y, softplus(-x));
+  const grad = (1 - y) * sigma - y * sigmaNeg;
+  return { sigma, sigmaGrad, loss, grad };
+}
+
+// ---- numbers, as lab/numbers.py's bar() prints them --------------------------------------------
+
+export function barText(v, digits = 3) {
+  if (Number.isNaN(v)) return "NaN";
+  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
+  if (v !== 0 && (Math.abs(v) < 10 ** -digits || Math.abs(v) >= 1e5)) {
+    return v.toExponential(Math.max(1, digits - 1)).replace(/e([+-])(\d)$/, "e$10$2");
+  }
+  return v.toFixed(digits);
+}
+
+function loadPlotly(src) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!window.__cePlotly) {
+    window.__cePlotly = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = new URL(src, document.baseURI).href;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => reject(new Error(`cannot load ${src}`));
+      document.head.appendChild(script);
+    });
+  }
+  return window.__cePlotly;
+}
+
+const WIDE_MIN = 2 * 300 + 16; // px: narrower, the two charts stand one under the other
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+
+function element(tag, className, parent) {
+  const node = document.createElement(tag);
+  node.className = className;
+  parent.appendChild(node);
+  return node;
+}
+
+class LiveSigmoid {
+  constructor(parent) {
+    this.root = element("div", "ce-sig", parent);
+    this.hint = element("div", "ce-sig-hint", this.root);
+    this.plotArea = element("div", "ce-sig-plots", this.root);
+    this.plots = [0, 1].map(() => {
+      const gd = element("div", "ce-live-plot", this.plotArea);
+      gd.tabIndex = 0;
+      gd.setAttribute("role", "slider");
+      gd.addEventListener("pointerdown", (event) => this.grab(event, gd), { capture: true });
+      gd.addEventListener("pointermove", (event) => this.move(event, gd));
+      gd.addEventListener("pointerup", () => this.release());
+      gd.addEventListener("pointercancel", () => this.release());
+      gd.addEventListener("keydown", (event) => this.key(event));
+      gd.addEventListener("keyup", () => this.send());
+      return gd;
+    });
+    this.dragging = false;
+    this.pending = false;
+    this.sent = null;
+    this.stats = { inputs: 0, frames: 0, latencies: [], sent: 0, quick: 0, full: 0 };
+    this.firstInput = null;
+    new ResizeObserver(() => {
+      if (this.data && this.Plotly && this.root.clientWidth !== this.drawnWidth) this.drawRest();
+    }).observe(this.root);
+  }
+
+  // Python sent data: adopt its x unless the hand is on a chart (its rerun lands after release).
+  update(data, setStateValue) {
+    this.data = data;
+    this.setStateValue = setStateValue;
+    if (this.sent !== null && data.x !== this.sent && performance.now() < this.sentUntil) return;
+    this.sent = null;
+    if (!this.dragging) this.x = data.x;
+    this.hint.textContent = data.text.hint;
+    this.plots.forEach((gd, i) => {
+      gd.dataset.chart = data.figures[i].key;
+      gd.setAttribute("aria-label", data.text.slider);
+      gd.setAttribute("aria-valuemin", String(data.range[0]));
+      gd.setAttribute("aria-valuemax", String(data.range[1]));
+    });
+    this.root.dataset.pending = "1"; // until drawn: tests wait for it
+    loadPlotly(data.plotly).then((Plotly) => {
+      this.Plotly = Plotly;
+      if (!this.dragging) this.drawRest();
+    });
+  }
+
+  // Python's figures as they are, for Python's x (or ours, where the hand has moved since).
+  drawRest() {
+    const wide = this.root.clientWidth >= WIDE_MIN;
+    const split = this.data.split;
+    this.root.classList.toggle("ce-sig-wide", wide);
+    this.plotArea.style.gridTemplateColumns = wide ? split.map((f) => `minmax(0, ${f}fr)`).join(" ") : "";
+    const room = this.root.clientWidth - 16;
+    const widths = wide ? split.map((f) => Math.floor((room * f) / (split[0] + split[1]))) : [this.root.clientWidth, this.root.clientWidth];
+    this.drawnWidth = this.root.clientWidth;
+    this.data.figures.forEach((entry, i) => {
+      const layout = {
+        ...entry.figure.layout,
+        width: Math.max(widths[i], 200),
+        dragmode: false, // the hand moves x; no zoom box
+        xaxis: { ...entry.figure.layout.xaxis, fixedrange: true },
+        yaxis: { ...entry.figure.layout.yaxis, fixedrange: true },
+      };
+      this.Plotly.react(this.plots[i], entry.figure.data, layout, this.data.config);
+      this.plots[i].ceRest = null;
+    });
+    this.drawnX = this.data.x;
+    if (this.x !== this.data.x && !this.quick()) this.drawPatched();
+    this.label();
+    delete this.root.dataset.pending;
+  }
+
+  // ---- the hand ---------------------------------------------------------------------------------
+
+  xAt(event, gd) {
+    const xa = gd._fullLayout?.xaxis;
+    if (!xa) return null;
+    const box = gd.getBoundingClientRect();
+    const px = event.clientX - box.left - xa._offset;
+    const py = event.clientY - box.top - gd._fullLayout.yaxis._offset;
+    if (px < -8 || px > xa._length + 8 || py < -8 || py > gd._fullLayout.yaxis._length + 8) {
+      return null; // on a title, a legend or an axis label: not a drag
+    }
+    return this.snapped(xa.p2c(px));
+  }
+
+  snapped(x) {
+    const [low, high] = this.data.range;
+    const step = this.data.step;
+    return Math.round(Math.min(high, Math.max(low, x)) / step) / Math.round(1 / step);
+  }
+
+  grab(event, gd) {
+    if (event.button !== 0 || !this.Plotly) return;
+    const x = this.xAt(event, gd);
+    if (x === null) return;
+    event.preventDefault(); // no text selection, no mouse events for Plotly's drag box
+    gd.setPointerCapture?.(event.pointerId);
+    this.dragging = true;
+    this.to(x, event.timeStamp);
+  }
+
+  move(event, gd) {
+    if (!this.dragging) return;
+    const xa = gd._fullLayout?.xaxis;
+    if (!xa) return;
+    const box = gd.getBoundingClientRect();
+    this.to(this.snapped(xa.p2c(event.clientX - box.left - xa._offset)), event.timeStamp);
+  }
+
+  release() {
+    if (!this.dragging) return;
+    this.dragging = false;
+    this.send();
+  }
+
+  key(event) {
+    if (!this.data) return;
+    const [low, high] = this.data.range;
+    const big = 10 * this.data.step;
+    const moves = {
+      ArrowLeft: -this.data.step,
+      ArrowDown: -this.data.step,
+      ArrowRight: this.data.step,
+      ArrowUp: this.data.step,
+      PageDown: -big,
+      PageUp: big,
+    };
+    let x;
+    if (event.key in moves) {
+      const from = Number.isFinite(this.x) ? Math.min(high, Math.max(low, this.x)) : 0;
+      x = this.snapped(from + (event.shiftKey ? 10 : 1) * moves[event.key]);
+    } else if (event.key === "Home") x = low;
+    else if (event.key === "End") x = high;
+    else return;
+    event.preventDefault();
+    this.to(x, event.timeStamp);
+  }
+
+  to(x, timeStamp) {
+    this.stats.inputs += 1;
+    this.firstInput ??= timeStamp;
+    if (x === this.x) return;
+    this.x = x;
+    this.schedule();
+  }
+
+  // The hand's x to Python: its rerun shows ce_core's numbers, the link and the downloads.
+  send() {
+    if (this.x === this.data.x || !Number.isFinite(this.x) || this.x === this.sent) return;
+    this.sent = this.x;
+    this.sentUntil = performance.now() + 2000;
+    this.stats.sent += 1;
+    this.setStateValue("x", this.x);
+  }
+
+  schedule() {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      if (!this.quick()) this.drawPatched();
+      this.label();
+      this.stats.frames += 1;
+      if (this.firstInput !== null) {
+        this.stats.latencies.push(performance.now() - this.firstInput);
+        this.firstInput = null;
+      }
+    });
+  }
+
+  label() {
+    const x = this.x;
+    this.plots.forEach((gd) => gd.setAttribute("aria-valuenow", String(x)));
+    this.root.dataset.x = String(x);
+  }
+
+  // ---- drawing ----------------------------------------------------------------------------------
+
+  // Move the marks in Plotly's SVG (~0.1 ms; a Plotly.react costs ~15 ms a chart). False if the
+  // charts are not as this expects (x off a chart at rest, not drawn yet): then drawPatched().
+  quick() {
+    const s = sigmoidStats(this.x, this.data.y);
+    const moves = [this.quickSigmoid(this.plots[0], s), this.quickLoss(this.plots[1], s)];
+    if (moves.some((move) => move === null)) return false;
+    moves.forEach((move) => move());
+    this.stats.quick += 1;
+    return true;
+  }
+
+  quickSigmoid(gd, s) {
+    const full = gd._fullLayout;
+    const trace = gd._fullData?.[2];
+    if (!full || !trace || trace.mode !== "markers+text") return null;
+    const layer = gd.querySelectorAll(".scatterlayer .trace")[2];
+    const points = layer?.querySelectorAll(".points path");
+    const labels = layer?.querySelectorAll(".textpoint text");
+    const line = gd.querySelector('.shapelayer path[data-index="1"]');
+    if (points?.length !== 2 || labels?.length !== 2 || !line) return null;
+    const { xaxis: xa, yaxis: ya } = full;
+    gd.ceRest ??= {
+      x: xa.c2p(trace.x[0]),
+      y: [ya.c2p(trace.y[0]), ya.c2p(trace.y[1])],
+      labels: Array.from(labels, (l) => [Number(l.getAttribute("x")), Number(l.getAttribute("y"))]),
+    };
+    const rest = gd.ceRest;
+    const ys = [s.sigma, s.sigmaGrad];
+    return () => {
+      const x = xa.c2p(this.x);
+      ys.forEach((v, k) => {
+        const y = ya.c2p(v);
+        points[k].setAttribute("transform", `translate(${x.toFixed(2)},${y.toFixed(2)})`);
+        labels[k].setAttribute("x", (rest.labels[k][0] + x - rest.x).toFixed(2));
+        labels[k].setAttribute("y", (rest.labels[k][1] + y - rest.y[k]).toFixed(2));
+        labels[k].textContent = `${k ? "σ′" : "σ"} = ${barText(v)}`;
+      });
+      line.setAttribute("transform", `translate(${(x - rest.x).toFixed(2)},0)`);
+      trace.x = [this.x, this.x];
+      trace.y = ys;
+    };
+  }
+
+  quickLoss(gd, s) {
+    const full = gd._fullLayout;
+    const n = this.data.curves;
+    const [tangent, point] = [gd._fullData?.[n], gd._fullData?.[n + 1]];
+    if (!full || !point) return null;
+    const layers = gd.querySelectorAll(".scatterlayer .trace");
+    const line = layers[n]?.querySelector("path.js-line");
+    const mark = layers[n + 1]?.querySelector(".points path");
+    const note = gd.querySelector('.annotation[data-index="0"]');
+    const lines = note?.querySelectorAll(".annotation-text-g text tspan.line");
+    const { xaxis: xa, yaxis: ya } = full;
+    const inside = (v, range) => Number.isFinite(v) && v >= range[0] && v <= range[1];
+    if (!line || !mark || !note || lines?.length !== 2 || !inside(s.loss, ya.range)) return null;
+    if (!gd.ceRest) {
+      // annotation 0 must be the point's label (not the note of an x off the chart)
+      if (full.annotations?.[0]?.x !== point.x?.[0]) return null;
+      gd.ceRest = { x: xa.c2p(point.x[0]), y: ya.c2p(point.y[0]), side: this.side(point.x[0], point.y[0]) };
+    }
+    const rest = gd.ceRest;
+    // the label leans towards the middle and away from the top: when that changes, Plotly
+    // draws it again (drawPatched), and the marks move from there
+    if (this.side(this.x, s.loss) !== rest.side) return null;
+    const h = this.data.halfWidth;
+    return () => {
+      const x = xa.c2p(this.x);
+      const y = ya.c2p(s.loss);
+      mark.setAttribute("transform", `translate(${x.toFixed(2)},${y.toFixed(2)})`);
+      const ends = [this.x - h, this.x + h].map((u) => [xa.c2p(u), ya.c2p(s.loss + s.grad * (u - this.x))]);
+      line.setAttribute("d", `M${ends[0].join(",")}L${ends[1].join(",")}`);
+      note.setAttribute("transform", `translate(${(x - rest.x).toFixed(2)},${(y - rest.y).toFixed(2)})`);
+      const text = fill(this.data.text.point, { loss: barText(s.loss), slope: barText(s.grad) });
+      text.split("<br>").forEach((part, k) => {
+        lines[k].textContent = part;
+      });
+      point.x = [this.x];
+      point.y = [s.loss];
+      tangent.x = ends.map((_, k) => this.x + (k ? h : -h));
+      tangent.y = tangent.x.map((u) => s.loss + s.grad * (u - this.x));
+    };
+  }
+
+  side(x, loss) {
+    const [low, high] = this.data.figures[1].figure.layout.xaxis.range;
+    return `${x <= (low + high) / 2}${loss > 0.6 * this.data.top}`;
+  }
+
+  // The figures rebuilt around our x with Plotly.react: where quick() cannot move the marks.
+  drawPatched() {
+    const s = sigmoidStats(this.x, this.data.y);
+    const t = this.data.templates;
+    const [sig, loss] = this.data.figures.map((entry) => entry.figure);
+    const sigData = [...sig.data.slice(0, 2), { ...t.markers, x: [this.x, this.x], y: [s.sigma, s.sigmaGrad] }];
+    sigData[2].text = [`σ = ${barText(s.sigma)}`, `σ′ = ${barText(s.sigmaGrad)}`];
+    const n = this.data.curves;
+    const h = this.data.halfWidth;
+    const ends = [this.x - h, this.x + h];
+    const lossData = [
+      ...loss.data.slice(0, n),
+      { ...loss.data[n], x: ends, y: ends.map((u) => s.loss + s.grad * (u - this.x)) },
+      { ...loss.data[n + 1], x: [this.x], y: [s.loss] },
+    ];
+    const [low, high] = loss.layout.xaxis.range;
+    const note = {
+      ...t.note,
+      x: this.x,
+      y: s.loss,
+      text: fill(this.data.text.point, { loss: barText(s.loss), slope: barText(s.grad) }),
+      ax: this.x <= (low + high) / 2 ? Math.abs(t.note.ax) : -Math.abs(t.note.ax),
+      ay: s.loss > 0.6 * this.data.top ? Math.abs(t.note.ay) : -Math.abs(t.note.ay),
+    };
+    const figures = [
+      [sigData, { ...sig.layout, annotations: [], shapes: [sig.layout.shapes[0], { ...t.line, x0: this.x, x1: this.x }] }],
+      [lossData, { ...loss.layout, annotations: [note] }],
+    ];
+    figures.forEach(([traces, layout], i) => {
+      const gd = this.plots[i];
+      this.Plotly.react(gd, traces, { ...gd.layout, ...layout, xaxis: gd.layout.xaxis, yaxis: gd.layout.yaxis, width: gd.layout.width }, this.data.config);
+      gd.ceRest = null;
+    });
+    this.stats.full += 1;
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const widget = parentElement.ceSigmoidWidget ?? new LiveSigmoid(parentElement);
+  parentElement.ceSigmoidWidget = widget;
+  widget.update(data, setStateValue);
+}
+
+window.ceSigmoidMaths = { sigmoidStats, barText };
+window.ceSigmoidWidgets = () => Array.from(document.querySelectorAll(".ce-sig"), (root) => root.parentElement.ceSigmoidWidget);
