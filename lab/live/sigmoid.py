@@ -115,7 +115,11 @@ def _templates(figures: SigmoidFigures) -> dict:
     spec = prepared(
         {"data": [figures.markers], "layout": {"annotations": [figures.note], "shapes": []}}
     )
-    return {"markers": spec["data"][0], "line": figures.line, "note": spec["layout"]["annotations"][0]}
+    return {
+        "markers": spec["data"][0],
+        "line": figures.line,
+        "note": spec["layout"]["annotations"][0],
+    }
 
 
 def _released(key: str, x_range: tuple[float, float], on_release: Callable[[float], None]) -> None:
