@@ -9,8 +9,10 @@ import re
 import numpy as np
 import pytest
 
+from lab import numbers
+from lab.live.sigmoid import released_x
 from pages.binary import view
-from pages.binary.model import compare_two_class
+from pages.binary.model import compare_two_class, explain_binary
 from pages.binary.naive_versus_stable import naive_versus_stable
 
 from ..apptest import chart_data, chart_figure, live_data, metric, open_page
@@ -467,3 +469,39 @@ def test_sigma_rounding_to_one_is_explained_and_the_loss_stays_exact():
     assert full(at, "Loss ℓ") == pytest.approx(math.exp(-40), rel=1e-15)  # not 0, not NaN
     assert any("= -40.0," in i.value for i in at.info)  # ln(1 - σ(40)) = ln σ(-40) = -40
     assert any("NaN" in w.value for w in at.warning)  # the naive formula gives 0 · (-inf)
+
+
+def test_the_live_charts_hold_x_the_label_and_both_figures():
+    at = open_page("binary", bn_x="-1.5", bn_label="soft", bn_soft="0.3")
+    data = live_data(at)
+    assert (data["x"], data["y"]) == (-1.5, 0.3)
+    assert [f["key"] for f in data["figures"]] == ["bn_chart_sigmoid", "bn_chart_loss"]
+    assert data["range"] == [-10.0, 10.0] and data["step"] == 0.1  # the slider's
+    assert data["curves"] == 3  # y = 1, y = 0 and the soft label's
+    # the point's label as the browser fills it in, and as Python did for this x
+    p = explain_binary(-1.5, 0.3)
+    filled = data["text"]["point"].format(loss=numbers.bar(p.loss), slope=numbers.bar(p.grad))
+    assert chart_data_layout(at, "bn_chart_loss")[0]["text"] == filled
+    loss = chart_data(at, "bn_chart_loss")
+    assert loss[3]["y"][1] - loss[3]["y"][0] == pytest.approx(
+        p.grad * (loss[3]["x"][1] - loss[3]["x"][0]), rel=1e-12
+    )  # the tangent, whose reach the browser keeps
+    assert data["halfWidth"] == pytest.approx((loss[3]["x"][1] - loss[3]["x"][0]) / 2)
+
+
+@pytest.mark.parametrize(
+    ("value", "x"),
+    [
+        (-7.6, -7.6),
+        (3, 3.0),
+        (10.0, 10.0),
+        (10.5, None),
+        (True, None),
+        ("2", None),
+        (float("nan"), None),
+        (None, None),
+        ([1.0], None),
+    ],
+)
+def test_only_a_number_on_the_charts_is_taken_on_release(value, x):
+    assert released_x(value, -10.0, 10.0) == x
