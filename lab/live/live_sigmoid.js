@@ -76,6 +76,7 @@ class LiveSigmoid {
       return gd;
     });
     this.dragging = false;
+    this.armed = false; // a finger is down, not moved yet
     this.pending = false;
     this.sent = null;
     this.stats = { inputs: 0, frames: 0, latencies: [], sent: 0, quick: 0, full: 0 };
@@ -93,6 +94,7 @@ class LiveSigmoid {
     this.sent = null;
     if (!this.dragging) this.x = data.x;
     this.hint.textContent = data.text.hint;
+    this.hint.hidden = !data.text.hint;
     this.plots.forEach((gd, i) => {
       gd.dataset.chart = data.figures[i].key;
       gd.setAttribute("aria-label", data.text.slider);
@@ -156,6 +158,12 @@ class LiveSigmoid {
     if (event.button !== 0 || !this.Plotly) return;
     const x = this.xAt(event, gd);
     if (x === null) return;
+    if (event.pointerType === "touch") {
+      // A finger may be scrolling the page (then the browser cancels the pointer): x moves
+      // only once the finger moves sideways (touch-action: pan-y), not where it landed.
+      this.armed = [event.clientX, event.clientY];
+      return;
+    }
     event.preventDefault(); // no text selection, no mouse events for Plotly's drag box
     gd.setPointerCapture?.(event.pointerId);
     this.dragging = true;
@@ -163,6 +171,15 @@ class LiveSigmoid {
   }
 
   move(event, gd) {
+    if (this.armed) {
+      const dx = Math.abs(event.clientX - this.armed[0]);
+      const dy = Math.abs(event.clientY - this.armed[1]);
+      if (Math.max(dx, dy) < 6) return; // not yet a direction
+      this.armed = false;
+      if (dy > dx) return; // up or down: the page scrolls
+      gd.setPointerCapture?.(event.pointerId);
+      this.dragging = true;
+    }
     if (!this.dragging) return;
     const xa = gd._fullLayout?.xaxis;
     if (!xa) return;
@@ -171,6 +188,7 @@ class LiveSigmoid {
   }
 
   release() {
+    this.armed = false;
     if (!this.dragging) return;
     this.dragging = false;
     this.send();

@@ -55,7 +55,12 @@ def one_logit() -> tuple[BinaryPrediction, str, float]:
             x_range=(state.SLIDER_MIN, state.SLIDER_MAX),
             step=state.SLIDER_STEP,
             split=split,
-            text={"hint": t("binary.live.hint"), "slider": t("binary.x_slider")},
+            # a projector's first screen has no line to spare above the charts: the teacher
+            # drags, the room watches
+            text={
+                "hint": "" if presenting() else t("binary.live.hint"),
+                "slider": t("binary.x_slider"),
+            },
             on_release=state.dragged,
         )
     _numbers(p)

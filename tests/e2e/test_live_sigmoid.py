@@ -235,6 +235,18 @@ def test_a_touch_drag_moves_x_on_a_phone(open_sigmoid, lang):
 
         return send
 
+    # a finger scrolling the page over a chart does not move x
+    area = session.area(LOSS)
+    left, top = area["x"] + area["width"] * 0.8, area["y"] + area["height"] * 0.7
+    sent, before = session.sent, session.shown()
+    touch("touchStart")(left, top)
+    for step in range(1, 6):
+        touch("touchMove")(left, top - 40 * step)
+        session.next_frame()
+    touch("touchEnd")(left, top - 200)
+    session.page.wait_for_timeout(300)
+    assert session.shown()["x"] == before["x"] == -3 and session.sent == sent
+
     fractions = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
     touches = touch("touchStart"), touch("touchMove"), touch("touchEnd")
     assert drag(session, LOSS, *touches, 0.3, fractions) > 0
