@@ -7,7 +7,8 @@ page to its first drawn chart.
 And the live softmax widget (``lab/live``), dragged with the mouse (``--drags``): redraws a
 second and input -> redrawn during the drag (targets: >= 50 a second, p95 <= 33 ms), WebSocket
 frames sent before release (target: 0), and release -> the metric and the link holding the
-dragged logits, as a ratio to the trivial page's Enter -> update (target: <= 2x).
+dragged logits, as a ratio to the trivial page's Enter -> update (target: <= 2x). The same for
+the Sigmoid page's x dragged across its σ chart (``sigmoid_drag.py``).
 
     python benchmarks/bench_browser.py [--rounds 15] [--drags 8]
 
@@ -22,6 +23,7 @@ import statistics
 import time
 from urllib.parse import parse_qs, urlparse
 
+import sigmoid_drag
 from load import ARGS, CHROMIUM, free_port, start_server, stop_server
 from playwright.sync_api import sync_playwright
 
@@ -289,6 +291,11 @@ def main() -> None:
             baseline, _ = enter_to_update(page, box, args.rounds, trivial_expected)
             live_url = f"http://127.0.0.1:{app_port}/playground?lang=en&z=2,1,0.1,-1,3&y=1"
             drags = {d: drag_figures(browser, live_url, args.drags, d) for d in ("page", "mouse")}
+            sigmoid_url = f"http://127.0.0.1:{app_port}/binary?lang=en&bn_x=2"
+            sigmoid = {
+                d: sigmoid_drag.drag_figures(browser, sigmoid_url, args.drags, d)
+                for d in ("page", "mouse")
+            }
             browser.close()
     finally:
         stop_server(app)
@@ -320,6 +327,20 @@ def main() -> None:
         )
         print(
             f"  release -> metric and link hold the dragged logits: "
+            f"{drag['release'] * 1e3:.0f} ms (median) = {drag['release'] / b:.2f}x the trivial "
+            f"page's Enter -> update"
+        )
+    for driver, drag in sigmoid.items():
+        print(
+            f"Sigmoid page, x dragged across the σ chart ({args.drags} drags of "
+            f"{sigmoid_drag.MOVES} moves, {DRIVERS[driver]}): {drag['fps']:.1f} redraws/s for "
+            f"{drag['input_rate']:.1f} pointer events/s (medians; {drag['quick']:.0%} of them "
+            f"moving Plotly's SVG marks), input -> redrawn p50 {drag['p50']:.1f} ms, p95 "
+            f"{drag['p95']:.1f} ms, max {drag['max']:.1f} ms; WebSocket frames sent before "
+            f"release: {drag['sent_during']}"
+        )
+        print(
+            f"  release -> box, link and σ metric hold the dragged x: "
             f"{drag['release'] * 1e3:.0f} ms (median) = {drag['release'] / b:.2f}x the trivial "
             f"page's Enter -> update"
         )

@@ -283,6 +283,13 @@ def test_arrow_keys_move_x_on_a_focused_chart(open_sigmoid):
     session.next_frame()
     assert session.shown()["x"] == -0.3
     eventually(session.url_x, lambda value: value == "-0.3")
+    # a preset and Reset move x on the charts too (y = 1 both)
+    session.page.locator(".st-key-bn_preset_confident_wrong button").click()
+    eventually(lambda: session.shown()["x"], lambda x: x == -6)
+    agrees_with_ce_core(session.shown(), 1.0)
+    session.page.get_by_role("button", name="Reset", exact=True).click()
+    eventually(lambda: session.shown()["x"], lambda x: x == 2)
+    agrees_with_ce_core(session.shown(), 1.0)
 
 
 def test_the_browser_maths_agree_with_ce_core_to_1e_12(open_sigmoid):
