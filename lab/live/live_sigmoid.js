@@ -23,31 +23,6 @@ export function sigmoidStats(x, y) {
   return { sigma, sigmaGrad, loss, grad };
 }
 
-// ---- numbers, as lab/numbers.py's bar() prints them --------------------------------------------
-
-export function barText(v, digits = 3) {
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
-  if (v !== 0 && (Math.abs(v) < 10 ** -digits || Math.abs(v) >= 1e5)) {
-    return v.toExponential(Math.max(1, digits - 1)).replace(/e([+-])(\d)$/, "e$10$2");
-  }
-  return v.toFixed(digits);
-}
-
-function loadPlotly(src) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__cePlotly) {
-    window.__cePlotly = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = new URL(src, document.baseURI).href;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => reject(new Error(`cannot load ${src}`));
-      document.head.appendChild(script);
-    });
-  }
-  return window.__cePlotly;
-}
-
 // Keep the pointer's moves coming to this chart when it leaves it (not for synthetic pointers)
 function capture(gd, event) {
   try {
@@ -59,13 +34,6 @@ function capture(gd, event) {
 
 const WIDE_MIN = 2 * 300 + 16; // px: narrower, the two charts stand one under the other
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
-
-function element(tag, className, parent) {
-  const node = document.createElement(tag);
-  node.className = className;
-  parent.appendChild(node);
-  return node;
-}
 
 class LiveSigmoid {
   constructor(parent) {

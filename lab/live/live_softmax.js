@@ -97,27 +97,6 @@ export function softmaxStats(z, T, j) {
 
 // ---- numbers, as lab/numbers.py prints them ----------------------------------------------------
 
-function special(v) {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "∞";
-  if (v === -Infinity) return "−∞";
-  return null;
-}
-
-function pythonExponent(v, decimals) {
-  // JS writes 1.23e-5, Python 1.23e-05
-  return v.toExponential(decimals).replace(/e([+-])(\d)$/, "e$10$2");
-}
-
-export function barText(v, digits = 3) {
-  const word = special(v);
-  if (word !== null) return word;
-  if (v !== 0 && (Math.abs(v) < 10 ** -digits || Math.abs(v) >= 1e5)) {
-    return pythonExponent(v, Math.max(1, digits - 1));
-  }
-  return v.toFixed(digits);
-}
-
 export function fixedText(v, decimals = 4) {
   const word = special(v);
   return word !== null ? word : v.toFixed(decimals);
@@ -126,20 +105,6 @@ export function fixedText(v, decimals = 4) {
 const minus = (text) => text.replace(/^-/, "−");
 
 // ---- the widget ----------------------------------------------------------------------------------
-
-function loadPlotly(src) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.__cePlotly) {
-    window.__cePlotly = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = new URL(src, document.baseURI).href;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => reject(new Error(`cannot load ${src}`));
-      document.head.appendChild(script);
-    });
-  }
-  return window.__cePlotly;
-}
 
 // What the page's logits box may hold for the browser to read it too: plain decimal numbers
 // separated by commas, semicolons or spaces (a subset of what ce_core.parse_vector reads, which
@@ -156,13 +121,6 @@ export function plainNumbers(text) {
 }
 
 const WIDE_MIN = 560; // px: narrower (a phone), the charts go under the bars
-
-function element(tag, className, parent) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (parent) parent.appendChild(node);
-  return node;
-}
 
 const sub = (k) => `<sub>${k}</sub>`;
 const escape = (text) =>

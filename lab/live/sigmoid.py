@@ -21,13 +21,13 @@ from pathlib import Path
 import streamlit as st
 
 from lab.charts import CHART_CONFIG, prepared
-from lab.live.widget import plotly_url
+from lab.live.widget import plotly_url, script
 
 HERE = Path(__file__).resolve().parent
 
 _COMPONENT = st.components.v2.component(
     "ce_live_sigmoid",
-    js=(HERE / "live_sigmoid.js").read_text(encoding="utf-8"),
+    js=script("live_sigmoid.js"),
     css=(HERE / "live_sigmoid.css").read_text(encoding="utf-8"),
     isolate_styles=False,  # Plotly.js puts its styles in the page's <head>
 )

@@ -47,9 +47,16 @@ HERE = Path(__file__).resolve().parent
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 STATIC_NAME = f"plotly-{plotly.__version__}.min.js"  # a new version is a new URL: no stale cache
 
+
+def script(name: str) -> str:
+    """Return widget script ``name`` after ``shared.js`` (what the live widgets share): one
+    module, as a component takes one script."""
+    return "\n".join((HERE / file).read_text(encoding="utf-8") for file in ("shared.js", name))
+
+
 _COMPONENT = st.components.v2.component(
     "ce_live_softmax",
-    js=(HERE / "live_softmax.js").read_text(encoding="utf-8"),
+    js=script("live_softmax.js"),
     css=(HERE / "live_softmax.css").read_text(encoding="utf-8"),
     # Plotly.js puts its own styles in the page's <head>: a shadow root would hide them.
     isolate_styles=False,
