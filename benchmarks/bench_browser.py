@@ -23,6 +23,7 @@ import statistics
 import time
 from urllib.parse import parse_qs, urlparse
 
+import drags as drags_lib
 import sigmoid_drag
 from load import ARGS, CHROMIUM, free_port, start_server, stop_server
 from playwright.sync_api import sync_playwright
@@ -231,30 +232,11 @@ def live_loss(z: list[float], temperature: float) -> str:
 
 def drag_figures(browser, url: str, drags: int, driver: str) -> dict:
     """Open the Playground at ``url`` and drag its true class's bar ``drags`` times."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    sent = [0]
-
-    def count(_payload) -> None:
-        sent[0] += 1
-
-    page.on("websocket", lambda ws: ws.on("framesent", count))
-    page.goto(url)
-    page.locator(f"{LIVE} .ce-live-plot .main-svg").first.wait_for(timeout=60_000)
+    page, sent = drags_lib.open_counting(browser, url, f"{LIVE} .ce-live-plot .main-svg")
     root = page.locator(LIVE)
     runs = [drag_once(page, root, 0, sent, i % 2 == 1, driver) for i in range(drags)]
     page.close()
-    latencies = sorted(v for run in runs for v in run["latencies"])
-    return {
-        "fps": statistics.median(run["fps"] for run in runs),
-        "input_rate": statistics.median(run["input_rate"] for run in runs),
-        "p50": statistics.median(latencies),
-        "p95": latencies[math.ceil(0.95 * len(latencies)) - 1],
-        "max": latencies[-1],
-        "draw": statistics.median(v for run in runs for v in run["draw"]),
-        "plot": statistics.median(v for run in runs for v in run["plot"]),
-        "sent_during": sum(run["sent_during"] for run in runs),
-        "release": statistics.median(run["release"] for run in runs),
-    }
+    return drags_lib.summary(runs, pooled=("draw", "plot"))
 
 
 def main() -> None:

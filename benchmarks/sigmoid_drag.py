@@ -6,9 +6,10 @@ and release -> the box, the link and the first metric holding the dragged x.
 from __future__ import annotations
 
 import math
-import statistics
 import time
 from urllib.parse import parse_qs, urlparse
+
+from drags import open_counting, summary
 
 ROOT = ".st-key-bn_live .ce-sig"
 CHART = f'{ROOT} .ce-live-plot[data-chart="bn_chart_sigmoid"]'
@@ -93,26 +94,8 @@ def drag_once(page, root, sent: list[int], right: bool, driver: str) -> dict:
 
 def drag_figures(browser, url: str, drags: int, driver: str) -> dict:
     """Open the Sigmoid page at ``url`` and drag x across its σ chart ``drags`` times."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    sent = [0]
-
-    def count(_payload) -> None:
-        sent[0] += 1
-
-    page.on("websocket", lambda ws: ws.on("framesent", count))
-    page.goto(url)
-    page.locator(f"{ROOT}:not([data-pending]) .main-svg").first.wait_for(timeout=60_000)
+    page, sent = open_counting(browser, url, f"{ROOT}:not([data-pending]) .main-svg")
     root = page.locator(ROOT)
     runs = [drag_once(page, root, sent, i % 2 == 0, driver) for i in range(drags)]
     page.close()
-    latencies = sorted(v for run in runs for v in run["latencies"])
-    return {
-        "fps": statistics.median(run["fps"] for run in runs),
-        "input_rate": statistics.median(run["input_rate"] for run in runs),
-        "p50": statistics.median(latencies),
-        "p95": latencies[math.ceil(0.95 * len(latencies)) - 1],
-        "max": latencies[-1],
-        "quick": statistics.median(run["quick"] for run in runs),
-        "sent_during": sum(run["sent_during"] for run in runs),
-        "release": statistics.median(run["release"] for run in runs),
-    }
+    return summary(runs, medians=("quick",))

@@ -26,12 +26,11 @@ from ce_core import (
 from lab import numbers
 
 from .conftest import AppServer
-from .helpers import CJK, RUN_COUNTER, eventually
+from .helpers import CJK, eventually
+from .test_live import Session as LiveSession
 
-FIRST_LOAD_MS = 30_000
 ROOT = ".st-key-bn_live .ce-sig"
 SIGMOID, LOSS = "bn_chart_sigmoid", "bn_chart_loss"
-NEXT_FRAME = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 # What the widget drew last: x, the marks' data, their labels, and how far (px) each mark is
 # drawn from where its value puts it (read back from the SVG).
@@ -91,26 +90,14 @@ def close(value: float, want: float, rel: float = 1e-12) -> bool:
     return value == want or math.isclose(value, want, rel_tol=rel, abs_tol=1e-300)
 
 
-class Session:
+class Session(LiveSession):
     """One browser page on the Sigmoid page, counting the WebSocket frames it sends."""
 
     def __init__(self, page: Page, server: AppServer, query: str) -> None:
-        self.page = page
-        self.sent = 0
-        page.on("websocket", lambda ws: ws.on("framesent", self._count))
-        page.add_init_script(RUN_COUNTER)
-        page.goto(f"{server.url}/binary?{query}", wait_until="commit")
-        page.wait_for_selector(f"{ROOT}:not([data-pending]) .main-svg", timeout=FIRST_LOAD_MS)
-        self.root = page.locator(ROOT)
-
-    def _count(self, _payload: object) -> None:
-        self.sent += 1
+        super().__init__(page, server, query, path="binary", root=ROOT)
 
     def shown(self) -> dict:
         return self.root.evaluate(SHOWN)
-
-    def next_frame(self) -> None:
-        self.page.evaluate(NEXT_FRAME)
 
     def area(self, chart: str) -> dict:
         """Return the plot area (Plotly's drag layer) of ``chart``, scrolled into view."""
