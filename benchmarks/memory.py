@@ -42,6 +42,22 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
+def mappings_mib(pid: int) -> dict[str, float]:
+    """Return process ``pid``'s resident memory in MiB by kind of mapping: ``heap`` (glibc's main
+    heap), ``anonymous`` (Python's 1 MiB arenas, glibc's thread arenas, large blocks, stacks)
+    and ``files`` (code and data of the libraries loaded)."""
+    kinds = dict.fromkeys(("heap", "anonymous", "files"), 0.0)
+    kind = "anonymous"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        parts = line.split()
+        if parts and "-" in parts[0] and len(parts) >= 5 and ":" in parts[3]:  # a mapping
+            name = parts[5] if len(parts) > 5 else ""
+            kind = "heap" if name == "[heap]" else "files" if name.startswith("/") else "anonymous"
+        elif parts and parts[0] == "Rss:":
+            kinds[kind] += int(parts[1]) / 1024
+    return kinds
+
+
 def typed(session: int, change: int) -> str:
     """Return logits nobody typed before in this run (no cache can answer them)."""
     return f"{session % 97 * 0.01 + change * 0.001:.3f}, 1, -0.5, 2"
@@ -74,7 +90,7 @@ async def run(reruns: int, sessions: int, cycles: int) -> None:
     try:
         await student(port, 0)  # imports and caches warmed up
         await asyncio.sleep(SETTLE)
-        start = rss_mib(app.pid)
+        start, start_kinds = rss_mib(app.pid), mappings_mib(app.pid)
         print(f"server memory at the start: {start:.1f} MiB")
 
         began = time.perf_counter()
@@ -123,6 +139,9 @@ async def run(reruns: int, sessions: int, cycles: int) -> None:
             f"  {RECONNECT_WINDOW} s after the last round, the reconnection window over: "
             f"{end:.1f} MiB ({change(end, start)}; target within {TARGET:.0%}: {verdict})"
         )
+        grown = {kind: mib - start_kinds[kind] for kind, mib in mappings_mib(app.pid).items()}
+        shown = ", ".join(f"{kind} {mib:+.1f} MiB" for kind, mib in grown.items())
+        print(f"  grown since the start: {shown}")
     finally:
         stop(app.process)
 
