@@ -32,6 +32,13 @@ function capture(gd, event) {
   }
 }
 
+/** Where the σ' label is clear of its curve (pages/binary/figures.py, _grad_label_position). */
+function gradLabelPosition(x, value) {
+  if (x > 0) return "top right";
+  if (x === 0) return "top center";
+  return value < 0.05 ? "top right" : "bottom right";
+}
+
 const WIDE_MIN = 2 * 300 + 16; // px: narrower, the two charts stand one under the other
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
 
@@ -269,11 +276,14 @@ class LiveSigmoid {
     if (points?.length !== 2 || labels?.length !== 2 || !line) return null;
     const { xaxis: xa, yaxis: ya } = full;
     gd.ceRest ??= {
+      position: gradLabelPosition(trace.x[0], trace.y[1]),
       x: xa.c2p(trace.x[0]),
       y: [ya.c2p(trace.y[0]), ya.c2p(trace.y[1])],
       labels: Array.from(labels, (l) => [Number(l.getAttribute("x")), Number(l.getAttribute("y"))]),
     };
     const rest = gd.ceRest;
+    // the σ' label changes sides with x: Plotly draws it there (drawPatched), then it moves
+    if (gradLabelPosition(this.x, s.sigmaGrad) !== rest.position) return null;
     const ys = [s.sigma, s.sigmaGrad];
     return () => {
       const x = xa.c2p(this.x);
@@ -343,6 +353,7 @@ class LiveSigmoid {
     const [sig, loss] = this.data.figures.map((entry) => entry.figure);
     const sigData = [...sig.data.slice(0, 2), { ...t.markers, x: [this.x, this.x], y: [s.sigma, s.sigmaGrad] }];
     sigData[2].text = [`σ = ${barText(s.sigma)}`, `σ′ = ${barText(s.sigmaGrad)}`];
+    sigData[2].textposition = ["top left", gradLabelPosition(this.x, s.sigmaGrad)];
     const n = this.data.curves;
     const h = this.data.halfWidth;
     const ends = [this.x - h, this.x + h];

@@ -67,6 +67,9 @@ SHOWN = """
     labels: Array.from(
       sig.querySelectorAll('.scatterlayer .trace')[2].querySelectorAll('.textpoint text'),
       (t) => t.textContent),
+    anchors: Array.from(
+      sig.querySelectorAll('.scatterlayer .trace')[2].querySelectorAll('.textpoint text'),
+      (t) => t.getAttribute('text-anchor')),
     note: Array.from(loss.querySelectorAll('.annotation[data-index="0"] tspan.line'),
       (t) => t.textContent),
     misdrawn: [...off(sig, 2, sig._fullData[2]), ...off(loss, n + 1, loss._fullData[n + 1])]
@@ -177,7 +180,9 @@ def drag(session: Session, chart: str, press, move, release, y: float, fractions
     want = numbers.bar(expected(x, y)["sigma"], 4)
     eventually(session.first_metric, lambda value: value == want)
     session.next_frame()
-    agrees_with_ce_core(session.shown(), y)  # Python's own figures, for the same x
+    rest = session.shown()  # Python's own figures, for the same x
+    agrees_with_ce_core(rest, y)
+    assert rest["anchors"] == previous["anchors"]  # the labels stood where Python puts them
     return x
 
 
