@@ -56,13 +56,14 @@ class LiveSigmoid {
       gd.addEventListener("pointerup", () => this.release());
       gd.addEventListener("pointercancel", () => this.release());
       gd.addEventListener("keydown", (event) => this.key(event));
-      gd.addEventListener("keyup", () => this.send());
+      gd.addEventListener("keyup", () => this.release()); // a key held is a drag
       return gd;
     });
     this.dragging = false;
     this.armed = false; // a finger is down, not moved yet
     this.pending = false;
     this.sent = null;
+    this.seq = 0; // releases sent: each one a new value, so Python hears every release
     this.stats = { inputs: 0, frames: 0, latencies: [], sent: 0, quick: 0, full: 0 };
     this.firstInput = null;
     new ResizeObserver(() => {
@@ -72,9 +73,10 @@ class LiveSigmoid {
 
   // Python sent data: adopt its x unless the hand is on a chart (its rerun lands after release).
   update(data, setStateValue) {
-    this.data = data;
     this.setStateValue = setStateValue;
+    // a rerun for an earlier release (or from before it): wait for the echo of the last one
     if (this.sent !== null && data.x !== this.sent && performance.now() < this.sentUntil) return;
+    this.data = data;
     this.sent = null;
     if (!this.dragging) this.x = data.x;
     this.hint.textContent = data.text.hint;
@@ -89,9 +91,10 @@ class LiveSigmoid {
     // The echo of a release: the charts already show this x (moved here), so Python's own
     // figures for it can wait until the page has drawn the rest of the rerun (its metrics).
     const echo = this.shown === JSON.stringify([data.x, data.y]);
-    loadPlotly(data.plotly).then((Plotly) => {
+    loadPlotly(data.plotly).catch((error) => console.error(error)).then((Plotly) => {
+      if (!Plotly) return;
       this.Plotly = Plotly;
-      if (this.dragging) return;
+      if (this.dragging) return; // drawn on release (release())
       if (!echo) {
         this.drawRest();
         return;
@@ -113,6 +116,7 @@ class LiveSigmoid {
     const room = this.root.clientWidth - 16;
     const widths = wide ? split.map((f) => Math.floor((room * f) / (split[0] + split[1]))) : [this.root.clientWidth, this.root.clientWidth];
     this.drawnWidth = this.root.clientWidth;
+    this.drawn = this.data;
     this.data.figures.forEach((entry, i) => {
       const layout = {
         ...entry.figure.layout,
@@ -124,6 +128,7 @@ class LiveSigmoid {
       this.Plotly.react(this.plots[i], entry.figure.data, layout, this.data.config);
       this.plots[i].ceRest = null;
     });
+    this.plots[1].ceShows = "rest";
     if (this.x !== this.data.x && !this.quick()) this.drawPatched();
     this.shown = JSON.stringify([this.x, this.data.y]);
     this.label();
@@ -187,11 +192,12 @@ class LiveSigmoid {
     this.armed = false;
     if (!this.dragging) return;
     this.dragging = false;
-    this.send();
+    // let go where Python's x is: no rerun will come, so draw what came during the drag
+    if (!this.send() && this.drawn !== this.data && this.Plotly) this.drawRest();
   }
 
   key(event) {
-    if (!this.data) return;
+    if (!this.data || !this.Plotly) return;
     const [low, high] = this.data.range;
     const big = 10 * this.data.step;
     const moves = {
@@ -210,6 +216,7 @@ class LiveSigmoid {
     else if (event.key === "End") x = high;
     else return;
     event.preventDefault();
+    this.dragging = true; // until the key is let go (a rerun meanwhile does not move x back)
     this.to(x, event.timeStamp);
   }
 
@@ -223,11 +230,14 @@ class LiveSigmoid {
 
   // The hand's x to Python: its rerun shows ce_core's numbers, the link and the downloads.
   send() {
-    if (this.x === this.data.x || !Number.isFinite(this.x) || this.x === this.sent) return;
+    if (this.x === this.data.x || !Number.isFinite(this.x)) return false;
+    if (this.x === this.sent) return true;
     this.sent = this.x;
     this.sentUntil = performance.now() + 2000;
     this.stats.sent += 1;
-    this.setStateValue("x", this.x);
+    this.seq += 1;
+    this.setStateValue("x", { x: this.x, seq: this.seq });
+    return true;
   }
 
   schedule() {
@@ -304,7 +314,8 @@ class LiveSigmoid {
     const full = gd._fullLayout;
     const n = this.data.curves;
     const [tangent, point] = [gd._fullData?.[n], gd._fullData?.[n + 1]];
-    if (!full || !point) return null;
+    const entry = this.lossEntry();
+    if (!full || !point || gd.ceShows !== entry.kind) return null;
     const layers = gd.querySelectorAll(".scatterlayer .trace");
     const line = layers[n]?.querySelector("path.js-line");
     const mark = layers[n + 1]?.querySelector(".points path");
@@ -316,13 +327,23 @@ class LiveSigmoid {
     if (!gd.ceRest) {
       // annotation 0 must be the point's label (not the note of an x off the chart)
       if (full.annotations?.[0]?.x !== point.x?.[0]) return null;
-      gd.ceRest = { x: xa.c2p(point.x[0]), y: ya.c2p(point.y[0]), side: this.side(point.x[0], point.y[0]) };
+      const bg = note.querySelector("rect.bg");
+      if (!bg) return null;
+      gd.ceRest = {
+        x: xa.c2p(point.x[0]),
+        y: ya.c2p(point.y[0]),
+        side: this.side(point.x[0], point.y[0]),
+        // the label's white box, and the width of its longest line, as Plotly drew them
+        box: [Number(bg.getAttribute("x")), Number(bg.getAttribute("width"))],
+        text: Math.max(...Array.from(lines, (l) => l.getComputedTextLength())),
+        bg,
+      };
     }
     const rest = gd.ceRest;
     // the label leans towards the middle and away from the top: when that changes, Plotly
     // draws it again (drawPatched), and the marks move from there
     if (this.side(this.x, s.loss) !== rest.side) return null;
-    const h = this.data.halfWidth;
+    const h = entry.halfWidth;
     return () => {
       const x = xa.c2p(this.x);
       const y = ya.c2p(s.loss);
@@ -334,6 +355,10 @@ class LiveSigmoid {
       text.split("<br>").forEach((part, k) => {
         lines[k].textContent = part;
       });
+      // the box grows or shrinks with the text, on both sides (the text is centred in it)
+      const grown = Math.max(...Array.from(lines, (l) => l.getComputedTextLength())) - rest.text;
+      rest.bg.setAttribute("x", (rest.box[0] - grown / 2).toFixed(2));
+      rest.bg.setAttribute("width", Math.max(0, rest.box[1] + grown).toFixed(2));
       point.x = [this.x];
       point.y = [s.loss];
       tangent.x = ends.map((_, k) => this.x + (k ? h : -h));
@@ -341,21 +366,34 @@ class LiveSigmoid {
     };
   }
 
+  // The loss figure for the x shown: Python's, or, where Python's was widened to reach an x
+  // beyond the slider's range and the hand has brought x within it, the same figure over that
+  // range (what Python draws for such an x), its tangent's reach and its top.
+  lossEntry() {
+    const drag = this.data.lossDrag;
+    if (drag && this.x !== this.data.x) return { kind: "drag", ...drag };
+    const { halfWidth, top } = this.data;
+    return { kind: "rest", figure: this.data.figures[1].figure, halfWidth, top };
+  }
+
   side(x, loss) {
-    const [low, high] = this.data.figures[1].figure.layout.xaxis.range;
-    return `${x <= (low + high) / 2}${loss > 0.6 * this.data.top}`;
+    const { figure, top } = this.lossEntry();
+    const [low, high] = figure.layout.xaxis.range;
+    return `${x <= (low + high) / 2}${loss > 0.6 * top}`;
   }
 
   // The figures rebuilt around our x with Plotly.react: where quick() cannot move the marks.
   drawPatched() {
     const s = sigmoidStats(this.x, this.data.y);
     const t = this.data.templates;
-    const [sig, loss] = this.data.figures.map((entry) => entry.figure);
+    const sig = this.data.figures[0].figure;
+    const entry = this.lossEntry();
+    const loss = entry.figure;
     const sigData = [...sig.data.slice(0, 2), { ...t.markers, x: [this.x, this.x], y: [s.sigma, s.sigmaGrad] }];
     sigData[2].text = [`σ = ${barText(s.sigma)}`, `σ′ = ${barText(s.sigmaGrad)}`];
     sigData[2].textposition = ["top left", gradLabelPosition(this.x, s.sigmaGrad)];
     const n = this.data.curves;
-    const h = this.data.halfWidth;
+    const h = entry.halfWidth;
     const ends = [this.x - h, this.x + h];
     const lossData = [
       ...loss.data.slice(0, n),
@@ -369,7 +407,7 @@ class LiveSigmoid {
       y: s.loss,
       text: fill(this.data.text.point, { loss: barText(s.loss), slope: barText(s.grad) }),
       ax: this.x <= (low + high) / 2 ? Math.abs(t.note.ax) : -Math.abs(t.note.ax),
-      ay: s.loss > 0.6 * this.data.top ? Math.abs(t.note.ay) : -Math.abs(t.note.ay),
+      ay: s.loss > 0.6 * entry.top ? Math.abs(t.note.ay) : -Math.abs(t.note.ay),
     };
     const figures = [
       [sigData, { ...sig.layout, annotations: [], shapes: [sig.layout.shapes[0], { ...t.line, x0: this.x, x1: this.x }] }],
@@ -377,9 +415,11 @@ class LiveSigmoid {
     ];
     figures.forEach(([traces, layout], i) => {
       const gd = this.plots[i];
-      this.Plotly.react(gd, traces, { ...gd.layout, ...layout, xaxis: gd.layout.xaxis, yaxis: gd.layout.yaxis, width: gd.layout.width }, this.data.config);
+      const axes = { xaxis: { ...layout.xaxis, fixedrange: true }, yaxis: { ...layout.yaxis, fixedrange: true } };
+      this.Plotly.react(gd, traces, { ...gd.layout, ...layout, ...axes, width: gd.layout.width }, this.data.config);
       gd.ceRest = null;
     });
+    this.plots[1].ceShows = entry.kind;
     this.stats.full += 1;
   }
 }

@@ -34,6 +34,16 @@ _COMPONENT = st.components.v2.component(
 
 
 @dataclass(frozen=True)
+class LossDrag:
+    """The loss figure over the slider's range, for a drag that starts from an x beyond it (at
+    rest the loss chart was widened to reach that x), with its tangent's reach and its top."""
+
+    figure: dict
+    half_width: float
+    top: float
+
+
+@dataclass(frozen=True)
 class SigmoidFigures:
     """The page's two figures at rest and the pieces the browser needs to redraw them anywhere.
 
@@ -42,7 +52,8 @@ class SigmoidFigures:
     curves, then the tangent and the point; annotation 0 labels the point (``point_text``, with
     ``{loss}`` and ``{slope}``). ``markers``, ``line`` and ``note`` are trace 2, shape 1 and
     annotation 0 as Python draws them, for an x that was off a chart at rest. ``half_width``:
-    how far the tangent reaches each side; ``top``: the highest loss on the chart.
+    how far the tangent reaches each side; ``top``: the highest loss on the chart;
+    ``loss_drag``: the loss figure a drag from an x beyond the slider's range uses.
     """
 
     sigmoid: dict
@@ -54,13 +65,20 @@ class SigmoidFigures:
     point_text: str
     half_width: float
     top: float
+    loss_drag: LossDrag | None = None
 
 
 def released_x(value: object, low: float, high: float) -> float | None:
-    """Return the x the browser sent on release, or None if it is not a number in [low, high]."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """Return the x the browser sent on release (``{"x": x, "seq": n}``: a new ``n`` each time,
+    so a release back at an earlier x is heard too), or None if it is not a number in
+    [low, high]."""
+    x = value.get("x") if isinstance(value, dict) else None
+    if isinstance(x, bool) or not isinstance(x, int | float):
         return None
-    x = float(value)
+    try:
+        x = float(x)
+    except OverflowError:  # an int too large for a float (only a crafted message has one)
+        return None
     return x if math.isfinite(x) and low <= x <= high else None
 
 
@@ -99,6 +117,7 @@ def live_sigmoid(
             "templates": _templates(figures),
             "halfWidth": float(figures.half_width),
             "top": float(figures.top),
+            "lossDrag": _loss_drag(figures.loss_drag),
             "range": [float(x_range[0]), float(x_range[1])],
             "step": float(step),
             "split": [float(v) for v in split],
@@ -120,6 +139,12 @@ def _templates(figures: SigmoidFigures) -> dict:
         "line": figures.line,
         "note": spec["layout"]["annotations"][0],
     }
+
+
+def _loss_drag(drag: LossDrag | None) -> dict | None:
+    if drag is None:
+        return None
+    return {"figure": prepared(drag.figure), "halfWidth": drag.half_width, "top": drag.top}
 
 
 def _released(key: str, x_range: tuple[float, float], on_release: Callable[[float], None]) -> None:

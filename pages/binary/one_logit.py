@@ -13,7 +13,7 @@ import streamlit as st
 from lab import numbers
 from lab.inputs import vector_input
 from lab.language import t
-from lab.live.sigmoid import SigmoidFigures, live_sigmoid
+from lab.live.sigmoid import LossDrag, SigmoidFigures, live_sigmoid
 from lab.presentation import presenting
 from pages.binary import state, view
 from pages.binary.figures import (
@@ -131,7 +131,34 @@ def _figures(p: BinaryPrediction, label: str, y: float, height: int) -> SigmoidF
     sigmoid = sigmoid_figure(
         curve_x, curve_sigma, curve_sigma_grad, p.x, p.sigma, p.sigma_grad, sigmoid_text, height
     )
-    loss_x = sigmoid_curves(*view.loss_range(p.x))[0]
+    point = t("binary.fig.point", loss="{loss}", slope="{slope}")
+    loss, curves, half_width, top = _loss(p, label, y, height, view.loss_range(p.x))
+    low, high = state.SLIDER_MIN, state.SLIDER_MAX
+    drag = None
+    if view.loss_range(p.x) != (low, high):  # widened to reach x: the hand brings x within
+        at = explain_binary(min(max(p.x, low), high), y)
+        figure, _, reach, highest = _loss(at, label, y, height, (low, high))
+        drag = LossDrag(figure=figure, half_width=reach, top=highest)
+    return SigmoidFigures(
+        sigmoid=sigmoid,
+        loss=loss,
+        curves=curves,
+        markers=sigmoid_markers(0.0, 0.5, 0.25),
+        line=vline(0.0),
+        note=point_label(0.0, 0.0, low, high, top, ""),
+        point_text=point,
+        half_width=half_width,
+        top=top,
+        loss_drag=drag,
+    )
+
+
+def _loss(
+    p: BinaryPrediction, label: str, y: float, height: int, x_range: tuple[float, float]
+) -> tuple[dict, int, float, float]:
+    """Return the loss over ``x_range`` for y = 1, y = 0 (and a soft y) with the tangent at
+    ``p.x``, its number of curves, how far the tangent reaches each side, and its top."""
+    loss_x = sigmoid_curves(*x_range)[0]
     curves = [
         (t("binary.fig.y1"), loss_x, binary_loss_curve(loss_x, 1.0), "solid"),
         (t("binary.fig.y0"), loss_x, binary_loss_curve(loss_x, 0.0), "solid"),
@@ -139,31 +166,19 @@ def _figures(p: BinaryPrediction, label: str, y: float, height: int) -> SigmoidF
     if label == "soft":
         soft_name = t("binary.fig.ysoft", y=view.label_text(y))
         curves.append((soft_name, loss_x, binary_loss_curve(loss_x, y), "dash"))
-    point = t("binary.fig.point", loss="{loss}", slope="{slope}")
     loss_text = {
         "title": t("binary.fig.loss"),
         "x": t("binary.fig.x"),
         "loss": t("binary.fig.loss.axis"),
         "current": t("binary.fig.current"),
         "tangent": t("binary.fig.tangent"),
-        "point": point.format(loss=numbers.bar(p.loss), slope=numbers.bar(p.grad)),
-        "off": off,
+        "point": t("binary.fig.point", loss=numbers.bar(p.loss), slope=numbers.bar(p.grad)),
+        "off": t("binary.fig.off"),
     }
     half_width = view.tangent_half_width(loss_x)
     tangent = tangent_line(p.x, p.loss, p.grad, half_width=half_width)
-    loss = loss_figure(curves, p.x, p.loss, tangent, state.curve_of(label), loss_text, height)
-    top = curves_top(curves)
-    return SigmoidFigures(
-        sigmoid=sigmoid,
-        loss=loss,
-        curves=len(curves),
-        markers=sigmoid_markers(0.0, 0.5, 0.25),
-        line=vline(0.0),
-        note=point_label(0.0, 0.0, float(loss_x[0]), float(loss_x[-1]), top, ""),
-        point_text=point,
-        half_width=half_width,
-        top=top,
-    )
+    figure = loss_figure(curves, p.x, p.loss, tangent, state.curve_of(label), loss_text, height)
+    return figure, len(curves), half_width, curves_top(curves)
 
 
 def _numbers(p: BinaryPrediction) -> None:

@@ -59,6 +59,7 @@ SHOWN = """
   return {
     x: widget.x,
     frames: widget.stats.frames,
+    lossRange: Array.from(loss._fullLayout.xaxis.range),
     marks: Array.from(sig._fullData[2].x),
     sigma: Array.from(sig._fullData[2].y),
     point: [loss._fullData[n + 1].x[0], loss._fullData[n + 1].y[0]],
@@ -72,6 +73,13 @@ SHOWN = """
       (t) => t.getAttribute('text-anchor')),
     note: Array.from(loss.querySelectorAll('.annotation[data-index="0"] tspan.line'),
       (t) => t.textContent),
+    // the point's label inside its white box (to a pixel)
+    noteFits: (() => {
+      const note = loss.querySelector('.annotation[data-index="0"]');
+      const box = note.querySelector('rect.bg').getBoundingClientRect();
+      const text = note.querySelector('text').getBoundingClientRect();
+      return text.left >= box.left - 1 && text.right <= box.right + 1;
+    })(),
     misdrawn: [...off(sig, 2, sig._fullData[2]), ...off(loss, n + 1, loss._fullData[n + 1])]
       .filter((d) => !(d <= 1)).length,
   };
@@ -150,6 +158,7 @@ def agrees_with_ce_core(shown: dict, y: float) -> None:
     assert numbers.bar(want["loss"]) in shown["note"][0]
     assert numbers.bar(want["grad"]) in shown["note"][1]
     assert shown["misdrawn"] == 0
+    assert shown["noteFits"]
 
 
 def drag(session: Session, chart: str, press, move, release, y: float, fractions) -> float:
@@ -253,8 +262,19 @@ def test_an_x_off_the_chart_is_brought_onto_it_by_the_hand(open_sigmoid):
         mouse.move(x, y)
         mouse.down()
 
+    at_rest = session.root.locator(f'.ce-live-plot[data-chart="{LOSS}"]').evaluate(
+        "(gd) => gd._fullLayout.xaxis.range[0]"
+    )
+    assert at_rest < -800  # widened to reach x
+
+    def move(x, y):
+        mouse.move(x, y)
+        # within the slider's range the loss chart is Python's for such an x: over -10 … 10
+        session.next_frame()
+        assert session.shown()["lossRange"] == [-10, 10]
+
     fractions = (0.6, 0.7, 0.8)
-    assert drag(session, SIGMOID, press, mouse.move, lambda x, y: mouse.up(), 1.0, fractions) > 0
+    assert drag(session, SIGMOID, press, move, lambda x, y: mouse.up(), 1.0, fractions) > 0
 
 
 def test_arrow_keys_move_x_on_a_focused_chart(open_sigmoid):
@@ -275,6 +295,14 @@ def test_arrow_keys_move_x_on_a_focused_chart(open_sigmoid):
     session.next_frame()
     assert session.shown()["x"] == -0.3
     eventually(session.url_x, lambda value: value == "-0.3")
+    # a release back at an x sent before is heard too (Python had moved x since)
+    chart.press("Home")
+    eventually(session.box, lambda value: value == "-10")
+    session.page.locator(".st-key-bn_preset_unsure button").click()
+    eventually(session.box, lambda value: value == "0")
+    eventually(lambda: session.shown()["x"], lambda x: x == 0)
+    chart.press("Home")
+    eventually(session.box, lambda value: value == "-10")
     # a preset and Reset move x on the charts too (y = 1 both)
     session.page.locator(".st-key-bn_preset_confident_wrong button").click()
     eventually(lambda: session.shown()["x"], lambda x: x == -6)

@@ -501,7 +501,9 @@ def test_the_live_charts_hold_x_the_label_and_both_figures():
         (float("nan"), None),
         (None, None),
         ([1.0], None),
+        (10**400, None),  # no float can hold it
     ],
 )
 def test_only_a_number_on_the_charts_is_taken_on_release(value, x):
-    assert released_x(value, -10.0, 10.0) == x
+    assert released_x({"x": value, "seq": 1}, -10.0, 10.0) == x
+    assert released_x(value, -10.0, 10.0) is None  # not the message the browser sends
