@@ -388,7 +388,10 @@ class LiveSoftmax {
   send(name, value) {
     this.stats.sent += 1;
     if (name === "z") this.awaiting = { z: JSON.stringify(value), until: performance.now() + 2000 };
-    this.setStateValue(name, value);
+    // a new sequence number each time: Streamlit calls back only for a value that changed, and
+    // a release may come back to values sent before (a key, Reset, the same key again)
+    this.seq = (this.seq ?? 0) + 1;
+    this.setStateValue(name, { value, seq: this.seq });
   }
 
   changed(event) {

@@ -212,16 +212,23 @@ def live_softmax(
     )
 
 
+def _sent(key: str, name: str) -> object:
+    """Return what the browser sent as ``name`` (``{"value": v, "seq": n}``, a new ``n`` each
+    time so that a release back at values sent before is heard), or None if malformed."""
+    sent = st.session_state[key].get(name)
+    return sent.get("value") if isinstance(sent, dict) else None
+
+
 def _released(key: str, size: int, on_release: Callable[[np.ndarray], None]) -> None:
     """Callback of a drag's end: ``on_release`` with the logits the browser sent, if well formed."""
-    logits = released_logits(st.session_state[key].get("z"))
+    logits = released_logits(_sent(key, "z"))
     if logits is not None and logits.size == size:
         on_release(logits)
 
 
 def _tempered(key: str, steps: tuple[float, ...], on_temperature: Callable[[float], None]) -> None:
     """Callback of the T slider: ``on_temperature`` with the T the browser sent, if a step."""
-    value = st.session_state[key].get("T")
+    value = _sent(key, "T")
     if value in steps:
         on_temperature(float(value))
 

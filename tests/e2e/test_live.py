@@ -392,6 +392,15 @@ def test_playground_presets_reset_and_the_box_move_the_bars(open_playground):
     rerun(page, lambda: widget(page, "reset_playground").get_by_role("button").click())
     eventually(lambda: _bars(session), lambda bars: bars == [2, 1, 0.1, -1, 3])
     assert session.root.evaluate("(root) => root.ceMarker") == "the same node"
+    # the same key after Reset sends the logits it sent before: Python hears it again
+    box = widget(page, "z").locator("input")
+    for _ in range(2):
+        session.track(2).focus()
+        session.track(2).press("ArrowUp")
+        moved = eventually(lambda: _bars(session), lambda bars: bars[2] > 0.1)
+        eventually(lambda: parse_vector(box.input_value()).tolist(), moved.__eq__)
+        rerun(page, lambda: widget(page, "reset_playground").get_by_role("button").click())
+        eventually(box.input_value, lambda text: parse_vector(text).tolist() == [2, 1, 0.1, -1, 3])
 
 
 def test_hovering_a_class_marks_its_term_gradient_bar_and_table_row(open_playground):
