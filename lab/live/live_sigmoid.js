@@ -137,15 +137,16 @@ class LiveSigmoid {
 
   // ---- the hand ---------------------------------------------------------------------------------
 
-  xAt(event, gd) {
-    const xa = gd._fullLayout?.xaxis;
-    if (!xa) return null;
+  // The x under the pointer (in the slider's steps and range); with ``within``, null unless the
+  // pointer is on the plot area (a title, a legend or an axis label is not a drag).
+  xAt(event, gd, within = false) {
+    const full = gd._fullLayout;
+    if (!full?.xaxis) return null;
+    const { xaxis: xa, yaxis: ya } = full;
     const box = gd.getBoundingClientRect();
     const px = event.clientX - box.left - xa._offset;
-    const py = event.clientY - box.top - gd._fullLayout.yaxis._offset;
-    if (px < -8 || px > xa._length + 8 || py < -8 || py > gd._fullLayout.yaxis._length + 8) {
-      return null; // on a title, a legend or an axis label: not a drag
-    }
+    const py = event.clientY - box.top - ya._offset;
+    if (within && (px < -8 || px > xa._length + 8 || py < -8 || py > ya._length + 8)) return null;
     return this.snapped(xa.p2c(px));
   }
 
@@ -157,7 +158,7 @@ class LiveSigmoid {
 
   grab(event, gd) {
     if (event.button !== 0 || !this.Plotly) return;
-    const x = this.xAt(event, gd);
+    const x = this.xAt(event, gd, true);
     if (x === null) return;
     if (event.pointerType === "touch") {
       // A finger may be scrolling the page (then the browser cancels the pointer): x moves
@@ -181,11 +182,8 @@ class LiveSigmoid {
       capture(gd, event);
       this.dragging = true;
     }
-    if (!this.dragging) return;
-    const xa = gd._fullLayout?.xaxis;
-    if (!xa) return;
-    const box = gd.getBoundingClientRect();
-    this.to(this.snapped(xa.p2c(event.clientX - box.left - xa._offset)), event.timeStamp);
+    const x = this.dragging ? this.xAt(event, gd) : null;
+    if (x !== null) this.to(x, event.timeStamp);
   }
 
   release() {
