@@ -519,3 +519,32 @@ def shown_numbers(page: Page) -> dict[str, Any]:
 
 
 __all__ += ["metric_map", "shown_numbers", "table_column", "trace_data", "widget_values"]
+
+
+Hand = tuple[Callable[[float, float], None], ...]
+
+
+def mouse_hand(page: Page) -> Hand:
+    """Return ``(press, move, release)`` at page coordinates ``(x, y)``, with the mouse."""
+    mouse = page.mouse
+
+    def press(x: float, y: float) -> None:
+        mouse.move(x, y)
+        mouse.down()
+
+    return press, mouse.move, lambda x, y: mouse.up()
+
+
+def touch_hand(page: Page) -> Hand:
+    """Return ``(press, move, release)`` at page coordinates ``(x, y)``, with one finger
+    (touch events sent through the DevTools protocol, as a touch screen sends them)."""
+    cdp = page.context.new_cdp_session(page)
+
+    def touch(kind: str) -> Callable[[float, float], None]:
+        def send(x: float, y: float) -> None:
+            points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        return send
+
+    return touch("touchStart"), touch("touchMove"), touch("touchEnd")

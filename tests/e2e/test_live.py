@@ -23,7 +23,17 @@ from pages.derivation.model import chain_rule
 from pages.playground.model import explain_logits
 
 from .conftest import ARTIFACTS, AppServer, serve_app
-from .helpers import CJK, RUN_COUNTER, commit_text, eventually, metric, rerun, widget
+from .helpers import (
+    CJK,
+    RUN_COUNTER,
+    commit_text,
+    eventually,
+    metric,
+    mouse_hand,
+    rerun,
+    touch_hand,
+    widget,
+)
 
 LOG = ARTIFACTS / "e2e" / "live_page.log"
 FIRST_LOAD_MS = 30_000
@@ -278,13 +288,7 @@ def test_a_mouse_drag_redraws_every_frame_with_ce_core_numbers(open_live, lang):
     title = session.root.locator(".ce-live-title").text_content()
     assert bool(CJK.search(title)) == (lang == "zh")
     session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
-    mouse = session.page.mouse
-
-    def press(x, y):
-        mouse.move(x, y)
-        mouse.down()
-
-    _drag(session, 0, press, mouse.move, lambda x, y: mouse.up(), target=0)
+    _drag(session, 0, *mouse_hand(session.page), target=0)
     # the rerun after release drew into the same DOM node
     assert session.page.locator(ROOT).evaluate("(root) => root.ceMarker") == "the same node"
 
@@ -297,17 +301,8 @@ def test_a_touch_drag_redraws_every_frame_with_ce_core_numbers(open_live, lang):
         has_touch=True,
         is_mobile=True,
     )
-    cdp = session.page.context.new_cdp_session(session.page)
-
-    def touch(kind):
-        def send(x, y):
-            points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
-            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-        return send
-
     session.track(1).scroll_into_view_if_needed()
-    _drag(session, 1, touch("touchStart"), touch("touchMove"), touch("touchEnd"), target=1)
+    _drag(session, 1, *touch_hand(session.page), target=1)
 
 
 def test_arrow_keys_move_a_focused_bar(open_live):
@@ -367,13 +362,7 @@ def _bars(session: Session) -> list[float]:
 def test_playground_drag_reaches_box_link_and_metrics(open_playground, lang):
     session = open_playground(f"lang={lang}&z=2,1,0.1,-1,3&y=1")
     session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
-    mouse = session.page.mouse
-
-    def press(x, y):
-        mouse.move(x, y)
-        mouse.down()
-
-    _drag(session, 0, press, mouse.move, lambda x, y: mouse.up(), target=0)
+    _drag(session, 0, *mouse_hand(session.page), target=0)
     dragged = np.array(session.shown()["z"], dtype=float)
     box = widget(session.page, "z").locator("input")
     eventually(box.input_value, lambda text: text == format_vector(dragged, digits=None))
@@ -460,11 +449,6 @@ def test_derivation_drag_moves_a_and_the_gradient_then_every_line(open_lesson, l
     assert not session.root.locator(".ce-live-t").is_visible()  # T is the page's own, at the top
     session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
     session.track(3).scroll_into_view_if_needed()
-    mouse = page.mouse
-
-    def press(x, y):
-        mouse.move(x, y)
-        mouse.down()
 
     def settled(dragged: np.ndarray) -> None:
         box = widget(page, "z").locator("input")
@@ -474,7 +458,7 @@ def test_derivation_drag_moves_a_and_the_gradient_then_every_line(open_lesson, l
         tex = page.locator("annotation[encoding='application/x-tex']")
         eventually(tex.all_text_contents, lambda texts: expected in [x.strip() for x in texts])
 
-    _drag(session, 3, press, mouse.move, lambda x, y: mouse.up(), target=1, settled=settled)
+    _drag(session, 3, *mouse_hand(page), target=1, settled=settled)
     assert page.locator(DERIVATION).evaluate("(r) => r.ceMarker") == "the same node"
     # the page's whole width: the bars beside the charts; on a phone's width, stacked
     wide = "(root) => root.classList.contains('ce-live-wide')"

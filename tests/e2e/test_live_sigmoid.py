@@ -26,7 +26,7 @@ from ce_core import (
 from lab import numbers
 
 from .conftest import AppServer
-from .helpers import CJK, eventually
+from .helpers import CJK, eventually, mouse_hand, touch_hand
 from .test_live import Session as LiveSession
 
 ROOT = ".st-key-bn_live .ce-sig"
@@ -201,18 +201,11 @@ def test_a_mouse_drag_moves_x_every_frame_with_ce_core_numbers(open_sigmoid, lan
     hint = session.root.locator(".ce-sig-hint").text_content()
     assert bool(CJK.search(hint)) == (lang == "zh")
     session.root.evaluate("(root) => { root.ceMarker = 'the same node'; }")
-    mouse = session.page.mouse
-
-    def press(x, y):
-        mouse.move(x, y)
-        mouse.down()
-
+    hand = mouse_hand(session.page)
     fractions = (0.5, 0.42, 0.34, 0.26, 0.18, 0.1)
-    x = drag(session, SIGMOID, press, mouse.move, lambda x, y: mouse.up(), 1.0, fractions)
-    assert x < 0
+    assert drag(session, SIGMOID, *hand, 1.0, fractions) < 0
     # along the loss chart too, rightwards, the label changing sides on the way
-    fractions = (0.3, 0.4, 0.5, 0.6, 0.7)
-    drag(session, LOSS, press, mouse.move, lambda x, y: mouse.up(), 1.0, fractions)
+    drag(session, LOSS, *hand, 1.0, (0.3, 0.4, 0.5, 0.6, 0.7))
     # the reruns after each release drew into the same DOM node
     assert session.page.locator(ROOT).evaluate("(root) => root.ceMarker") == "the same node"
 
@@ -227,54 +220,39 @@ def test_a_touch_drag_moves_x_on_a_phone(open_sigmoid, lang):
     )
     stacked = session.root.evaluate("(root) => !root.classList.contains('ce-sig-wide')")
     assert stacked  # a phone: the loss chart under the sigmoid's
-    cdp = session.page.context.new_cdp_session(session.page)
-
-    def touch(kind):
-        def send(x, y):
-            points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
-            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-        return send
-
+    finger_down, finger_move, finger_up = hand = touch_hand(session.page)
     # a finger scrolling the page over a chart does not move x
     area = session.area(LOSS)
     left, top = area["x"] + area["width"] * 0.8, area["y"] + area["height"] * 0.7
     sent, before = session.sent, session.shown()
-    touch("touchStart")(left, top)
+    finger_down(left, top)
     for step in range(1, 6):
-        touch("touchMove")(left, top - 40 * step)
+        finger_move(left, top - 40 * step)
         session.next_frame()
-    touch("touchEnd")(left, top - 200)
+    finger_up(left, top - 200)
     session.page.wait_for_timeout(300)
     assert session.shown()["x"] == before["x"] == -3 and session.sent == sent
 
-    fractions = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
-    touches = touch("touchStart"), touch("touchMove"), touch("touchEnd")
-    assert drag(session, LOSS, *touches, 0.3, fractions) > 0
+    assert drag(session, LOSS, *hand, 0.3, (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)) > 0
 
 
 def test_an_x_off_the_chart_is_brought_onto_it_by_the_hand(open_sigmoid):
     """At x = -800 neither chart has a point on it: the first frame draws them."""
     session = open_sigmoid("lang=en&bn_x=-800&bn_label=1")
-    mouse = session.page.mouse
-
-    def press(x, y):
-        mouse.move(x, y)
-        mouse.down()
-
+    press, move_mouse, release = mouse_hand(session.page)
     at_rest = session.root.locator(f'.ce-live-plot[data-chart="{LOSS}"]').evaluate(
         "(gd) => gd._fullLayout.xaxis.range[0]"
     )
     assert at_rest < -800  # widened to reach x
 
     def move(x, y):
-        mouse.move(x, y)
+        move_mouse(x, y)
         # within the slider's range the loss chart is Python's for such an x: over -10 … 10
         session.next_frame()
         assert session.shown()["lossRange"] == [-10, 10]
 
     fractions = (0.6, 0.7, 0.8)
-    assert drag(session, SIGMOID, press, move, lambda x, y: mouse.up(), 1.0, fractions) > 0
+    assert drag(session, SIGMOID, press, move, release, 1.0, fractions) > 0
 
 
 def test_arrow_keys_move_x_on_a_focused_chart(open_sigmoid):
