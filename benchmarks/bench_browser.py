@@ -154,53 +154,20 @@ def url_logits(page) -> list[float]:
     return [float(v) for v in values.split(",") if v.strip()]
 
 
-# Pointer events fired in the page at 120 Hz, through the widget's own handlers: Playwright's
-# mouse.move waits for a round trip per move (about 50 ms on a loaded 2-core machine), which
-# would measure the driver, not the widget. The real mouse is measured too (``mouse``).
-PAGE_DRAG = """async ([k, moves, interval, up]) => {
-  const track = document.querySelector(
-    `.st-key-live_logits .ce-live-column[data-class="${k}"] .ce-live-track`);
-  const box = track.getBoundingClientRect();
-  const at = (f) => box.top + box.height * (0.2 + 0.6 * (up ? 1 - f : f));
-  const fire = (type, f) => track.dispatchEvent(new PointerEvent(type, {
-    pointerId: 1, pointerType: 'mouse', isPrimary: true, bubbles: true, buttons: 1,
-    clientX: box.left + box.width / 2, clientY: at(f)}));
-  fire('pointerdown', 0);
-  for (let i = 1; i <= moves; i++) {
-    fire('pointermove', i / moves);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-  await new Promise((r) => requestAnimationFrame(r));
-}"""
-PAGE_RELEASE = """() => document.querySelector('.st-key-live_logits .ce-live-track:focus')
-  .dispatchEvent(new PointerEvent('pointerup', {pointerId: 1, pointerType: 'mouse',
-    isPrimary: true, bubbles: true}))"""
-
-
 def drag_once(page, root, k: int, sent: list[int], up: bool, driver: str) -> dict:
     """Drag class ``k``'s bar over its track; return redraw and release figures."""
     before = root.evaluate(LIVE_STATS)
     sent_before = sent[0]
     start = time.perf_counter()
-    if driver == "page":
-        page.evaluate(PAGE_DRAG, [k, MOVES, 8, up])
-    else:
-        box = root.locator(f'.ce-live-column[data-class="{k}"] .ce-live-track').bounding_box()
-        x = box["x"] + box["width"] / 2
-        page.mouse.move(x, box["y"] + box["height"] * (0.8 if up else 0.2))
-        page.mouse.down()
-        for i in range(1, MOVES + 1):
-            f = i / MOVES
-            page.mouse.move(x, box["y"] + box["height"] * (0.2 + 0.6 * (1 - f if up else f)))
-        page.evaluate("() => new Promise((r) => requestAnimationFrame(r))")
+    track = f'{LIVE} .ce-live-column[data-class="{k}"] .ce-live-track'
+    box = page.locator(track).bounding_box()
+    ends = [(box["x"] + box["width"] / 2, box["y"] + box["height"] * f) for f in (0.2, 0.8)]
+    drags_lib.hand_drag(page, track, *(ends[::-1] if up else ends), MOVES, driver)
     seconds = time.perf_counter() - start
     after = root.evaluate(LIVE_STATS)
     during = sent[0] - sent_before
     released = time.perf_counter()
-    if driver == "page":
-        page.evaluate(PAGE_RELEASE)
-    else:
-        page.mouse.up()
+    drags_lib.hand_release(page, track, driver)
     z = after["z"]
     page.wait_for_function(
         "t => document.querySelector('[data-testid=stMetricValue]')?.innerText.trim() === t",

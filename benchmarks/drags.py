@@ -39,3 +39,46 @@ def summary(runs: list[dict], medians: tuple[str, ...] = (), pooled: tuple[str, 
     figures.update({key: statistics.median(run[key] for run in runs) for key in medians})
     figures.update({key: statistics.median(v for run in runs for v in run[key]) for key in pooled})
     return figures
+
+
+# Pointer events fired in the page every ``interval`` ms, through the widget's own handlers, on
+# a straight line from ``start`` to ``end`` (client coordinates): Playwright's mouse.move waits
+# for a round trip per move (about 50 ms on a loaded 2-core machine), which would measure the
+# driver, not the widget. The real mouse is measured too (``driver="mouse"``).
+PAGE_DRAG = """async ([selector, moves, interval, start, end]) => {
+  const target = document.querySelector(selector);
+  const fire = (type, f) => target.dispatchEvent(new PointerEvent(type, {
+    pointerId: 1, pointerType: 'mouse', isPrimary: true, bubbles: true, button: 0, buttons: 1,
+    clientX: start[0] + (end[0] - start[0]) * f, clientY: start[1] + (end[1] - start[1]) * f}));
+  fire('pointerdown', 0);
+  for (let i = 1; i <= moves; i++) {
+    fire('pointermove', i / moves);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  await new Promise((r) => requestAnimationFrame(r));
+}"""
+PAGE_RELEASE = """(selector) => document.querySelector(selector).dispatchEvent(
+  new PointerEvent('pointerup', {pointerId: 1, pointerType: 'mouse', isPrimary: true,
+                                 bubbles: true}))"""
+
+
+def hand_drag(page, selector: str, start, end, moves: int, driver: str) -> None:
+    """Press on ``selector`` at ``start``, move to ``end`` in ``moves`` steps (not released):
+    with events fired in the page every 8 ms (``driver="page"``) or with Playwright's mouse."""
+    if driver == "page":
+        page.evaluate(PAGE_DRAG, [selector, moves, 8, list(start), list(end)])
+        return
+    page.mouse.move(*start)
+    page.mouse.down()
+    for i in range(1, moves + 1):
+        f = i / moves
+        page.mouse.move(start[0] + (end[0] - start[0]) * f, start[1] + (end[1] - start[1]) * f)
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(r))")
+
+
+def hand_release(page, selector: str, driver: str) -> None:
+    """Let go of the drag :func:`hand_drag` made."""
+    if driver == "page":
+        page.evaluate(PAGE_RELEASE, selector)
+    else:
+        page.mouse.up()

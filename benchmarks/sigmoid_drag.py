@@ -9,7 +9,7 @@ import math
 import time
 from urllib.parse import parse_qs, urlparse
 
-from drags import open_counting, summary
+from drags import hand_drag, hand_release, open_counting, summary
 
 ROOT = ".st-key-bn_live .ce-sig"
 CHART = f'{ROOT} .ce-live-plot[data-chart="bn_chart_sigmoid"]'
@@ -17,28 +17,6 @@ MOVES = 120  # pointer moves per drag
 STATS = """(root) => { const w = root.parentElement.ceSigmoidWidget;
   return {frames: w.stats.frames, inputs: w.stats.inputs, quick: w.stats.quick,
           latencies: w.stats.latencies.slice(), x: w.x}; }"""
-
-# Pointer events fired in the page every ``interval`` ms through the widget's own handlers (as
-# bench_browser.PAGE_DRAG does for the Playground's bars), across 10 %–90 % of the plot area.
-PAGE_DRAG = """async ([selector, moves, interval, right]) => {
-  const gd = document.querySelector(selector);
-  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
-  const box = gd.getBoundingClientRect();
-  const at = (f) => box.left + xa._offset + xa._length * (0.1 + 0.8 * (right ? f : 1 - f));
-  const y = box.top + ya._offset + ya._length / 2;
-  const fire = (type, f) => gd.dispatchEvent(new PointerEvent(type, {
-    pointerId: 1, pointerType: 'mouse', isPrimary: true, bubbles: true, button: 0, buttons: 1,
-    clientX: at(f), clientY: y}));
-  fire('pointerdown', 0);
-  for (let i = 1; i <= moves; i++) {
-    fire('pointermove', i / moves);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-  await new Promise((r) => requestAnimationFrame(r));
-}"""
-PAGE_RELEASE = """(selector) => document.querySelector(selector).dispatchEvent(
-  new PointerEvent('pointerup', {pointerId: 1, pointerType: 'mouse', isPrimary: true,
-                                 bubbles: true}))"""
 
 
 def sigma_text(x: float) -> str:
@@ -51,26 +29,16 @@ def drag_once(page, root, sent: list[int], right: bool, driver: str) -> dict:
     before = root.evaluate(STATS)
     sent_before = sent[0]
     start = time.perf_counter()
-    if driver == "page":
-        page.evaluate(PAGE_DRAG, [CHART, MOVES, 8, right])
-    else:
-        box = page.locator(f"{CHART} .nsewdrag").first.bounding_box()
-        y = box["y"] + box["height"] / 2
-        at = [box["x"] + box["width"] * (0.1 + 0.8 * i / MOVES) for i in range(MOVES + 1)]
-        at = at if right else at[::-1]
-        page.mouse.move(at[0], y)
-        page.mouse.down()
-        for x in at[1:]:
-            page.mouse.move(x, y)
-        page.evaluate("() => new Promise((r) => requestAnimationFrame(r))")
+    # across 10 %–90 % of the plot area (Plotly's drag layer), half way up
+    box = page.locator(f"{CHART} .nsewdrag").first.bounding_box()
+    y = box["y"] + box["height"] / 2
+    ends = [(box["x"] + box["width"] * f, y) for f in (0.1, 0.9)]
+    hand_drag(page, CHART, *(ends if right else ends[::-1]), MOVES, driver)
     seconds = time.perf_counter() - start
     after = root.evaluate(STATS)
     during = sent[0] - sent_before
     released = time.perf_counter()
-    if driver == "page":
-        page.evaluate(PAGE_RELEASE, CHART)
-    else:
-        page.mouse.up()
+    hand_release(page, CHART, driver)
     x = after["x"]
     page.wait_for_function(
         "t => document.querySelector('[data-testid=stMetricValue]')?.innerText.trim() === t",
