@@ -117,6 +117,9 @@ def serve_plotly_from(app_dir: str) -> str:
             PLOTLY_JS.open("rb") as source,
         ):
             shutil.copyfileobj(source, tmp)
+        # A temporary file is made readable by its owner only; in the image, root writes it at
+        # build time and the app's user serves it.
+        os.chmod(tmp.name, 0o644)
         os.replace(tmp.name, target)
     return f"app/static/{STATIC_NAME}"
 

@@ -1,6 +1,8 @@
 """The Dockerfile's promises, read statically (this machine has a Docker client but no daemon).
 
-A real build would also prove that the image starts; here we check what a review would: a base
+``deploy/try_image.sh`` builds and serves the image with podman (README, "How the image was
+tried here"); the suite does not, because it needs Debian's root and PyPI inside the build. Here
+we check what a review would: a base
 image pinned by exact tag, a non-root user, the health check on Streamlit's endpoint and port,
 the command serving ``app.py`` headless on 0.0.0.0 at that port, and a ``.dockerignore`` that
 keeps what the app needs and leaves out the rest.
@@ -146,3 +148,18 @@ def test_dockerignore_keeps_what_the_app_needs_and_leaves_out_the_rest():
     for unwanted in left_out:
         assert ignored(unwanted, patterns), unwanted
     assert ignored("tests/e2e/conftest.py", patterns)
+
+
+def test_plotly_js_copied_at_build_time_can_be_read_by_the_apps_user(tmp_path):
+    """The image's build step runs as root and the app as ``lab``: the copy must be world-readable.
+
+    A build and run of the image (README, "How the image was tried here") served every live chart
+    without Plotly.js: the copy had a temporary file's mode, 0600, and the app's user got
+    "Permission denied".
+    """
+    from lab.live.widget import STATIC_NAME, serve_plotly_from
+
+    url = serve_plotly_from(str(tmp_path))
+    copied = tmp_path / "static" / STATIC_NAME
+    assert url == f"app/static/{STATIC_NAME}"
+    assert copied.stat().st_mode & 0o777 == 0o644
