@@ -21,7 +21,6 @@ import argparse
 import math
 import statistics
 import time
-from urllib.parse import parse_qs, urlparse
 
 import drags as drags_lib
 import sigmoid_drag
@@ -149,11 +148,6 @@ DRIVERS = {
 }
 
 
-def url_logits(page) -> list[float]:
-    values = parse_qs(urlparse(page.evaluate("location.href")).query).get("z", [""])[0]
-    return [float(v) for v in values.split(",") if v.strip()]
-
-
 def drag_once(page, root, k: int, sent: list[int], up: bool, driver: str) -> dict:
     """Drag class ``k``'s bar over its track; return redraw and release figures."""
     before = root.evaluate(LIVE_STATS)
@@ -169,25 +163,15 @@ def drag_once(page, root, k: int, sent: list[int], up: bool, driver: str) -> dic
     released = time.perf_counter()
     drags_lib.hand_release(page, track, driver)
     z = after["z"]
-    page.wait_for_function(
-        "t => document.querySelector('[data-testid=stMetricValue]')?.innerText.trim() === t",
-        arg=live_loss(z, after["T"]),
-        timeout=60_000,
-    )
-    deadline = time.perf_counter() + 60
-    while url_logits(page) != z:
-        if time.perf_counter() > deadline:
-            raise TimeoutError(f"the link holds {page.evaluate('location.href')}, not {z}")
-        time.sleep(0.002)
-    return {
-        "fps": (after["frames"] - before["frames"]) / seconds,
-        "input_rate": (after["inputs"] - before["inputs"]) / seconds,
-        "latencies": after["latencies"][len(before["latencies"]) :],
-        "draw": after["drawMs"][len(before["drawMs"]) :],
-        "plot": after["plotMs"][len(before["plotMs"]) :],
-        "sent_during": during,
-        "release": time.perf_counter() - released,
-    }
+
+    def link_holds(query: dict) -> bool:
+        return [float(v) for v in query.get("z", [""])[0].split(",") if v.strip()] == z
+
+    drags_lib.wait_released(page, live_loss(z, after["T"]), link_holds, str(z))
+    run = drags_lib.drag_run(before, after, seconds, during, released)
+    run["draw"] = after["drawMs"][len(before["drawMs"]) :]
+    run["plot"] = after["plotMs"][len(before["plotMs"]) :]
+    return run
 
 
 def live_loss(z: list[float], temperature: float) -> str:

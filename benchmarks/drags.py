@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import statistics
+import time
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlparse
 
 
 def open_counting(browser, url: str, ready: str):
@@ -82,3 +85,30 @@ def hand_release(page, selector: str, driver: str) -> None:
         page.evaluate(PAGE_RELEASE, selector)
     else:
         page.mouse.up()
+
+
+METRIC_IS = """(text) => document.querySelector('[data-testid=stMetricValue]')
+  ?.innerText.trim() === text"""
+
+
+def wait_released(page, metric: str, link_holds: Callable[[dict], bool], what: str) -> None:
+    """Wait (60 s at most each) until the page's first metric reads ``metric`` and its link's
+    query (``parse_qs``) satisfies ``link_holds``; ``what`` names the value in the error."""
+    page.wait_for_function(METRIC_IS, arg=metric, timeout=60_000)
+    deadline = time.perf_counter() + 60
+    while not link_holds(parse_qs(urlparse(page.evaluate("location.href")).query)):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"the link holds {page.evaluate('location.href')}, not {what}")
+        time.sleep(0.002)
+
+
+def drag_run(before: dict, after: dict, seconds: float, during: int, released: float) -> dict:
+    """Return one drag's figures for :func:`summary` from the widget's stats before and after
+    it, the drag's length, the frames sent during it and when it was released."""
+    return {
+        "fps": (after["frames"] - before["frames"]) / seconds,
+        "input_rate": (after["inputs"] - before["inputs"]) / seconds,
+        "latencies": after["latencies"][len(before["latencies"]) :],
+        "sent_during": during,
+        "release": time.perf_counter() - released,
+    }

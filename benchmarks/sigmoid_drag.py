@@ -5,11 +5,12 @@ and release -> the box, the link and the first metric holding the dragged x.
 
 from __future__ import annotations
 
-import math
 import time
-from urllib.parse import parse_qs, urlparse
 
-from drags import hand_drag, hand_release, open_counting, summary
+from drags import drag_run, hand_drag, hand_release, open_counting, summary, wait_released
+
+from ce_core import binary
+from lab import numbers
 
 ROOT = ".st-key-bn_live .ce-sig"
 CHART = f'{ROOT} .ce-live-plot[data-chart="bn_chart_sigmoid"]'
@@ -20,9 +21,8 @@ STATS = """(root) => { const w = root.parentElement.ceSigmoidWidget;
 
 
 def sigma_text(x: float) -> str:
-    """Return σ(x) as the page's first metric prints it (lab.numbers.bar, 4 decimals)."""
-    s = 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
-    return f"{s:.4f}"
+    """Return σ(x) as the page's first metric prints it (``ce_core``, ``lab.numbers.bar``)."""
+    return numbers.bar(float(binary.sigmoid(x)), 4)
 
 
 def drag_once(page, root, sent: list[int], right: bool, driver: str) -> dict:
@@ -40,24 +40,10 @@ def drag_once(page, root, sent: list[int], right: bool, driver: str) -> dict:
     released = time.perf_counter()
     hand_release(page, CHART, driver)
     x = after["x"]
-    page.wait_for_function(
-        "t => document.querySelector('[data-testid=stMetricValue]')?.innerText.trim() === t",
-        arg=sigma_text(x),
-        timeout=60_000,
-    )
-    deadline = time.perf_counter() + 60
-    while parse_qs(urlparse(page.evaluate("location.href")).query).get("bn_x") != [f"{x:g}"]:
-        if time.perf_counter() > deadline:
-            raise TimeoutError(f"the link holds {page.evaluate('location.href')}, not x = {x}")
-        time.sleep(0.002)
-    return {
-        "fps": (after["frames"] - before["frames"]) / seconds,
-        "input_rate": (after["inputs"] - before["inputs"]) / seconds,
-        "latencies": after["latencies"][len(before["latencies"]) :],
-        "quick": (after["quick"] - before["quick"]) / max(after["frames"] - before["frames"], 1),
-        "sent_during": during,
-        "release": time.perf_counter() - released,
-    }
+    wait_released(page, sigma_text(x), lambda query: query.get("bn_x") == [f"{x:g}"], f"x = {x}")
+    run = drag_run(before, after, seconds, during, released)
+    run["quick"] = (after["quick"] - before["quick"]) / max(after["frames"] - before["frames"], 1)
+    return run
 
 
 def drag_figures(browser, url: str, drags: int, driver: str) -> dict:
