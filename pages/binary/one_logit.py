@@ -132,10 +132,11 @@ def _figures(p: BinaryPrediction, label: str, y: float, height: int) -> SigmoidF
         curve_x, curve_sigma, curve_sigma_grad, p.x, p.sigma, p.sigma_grad, sigmoid_text, height
     )
     point = t("binary.fig.point", loss="{loss}", slope="{slope}")
-    loss, curves, half_width, top = _loss(p, label, y, height, view.loss_range(p.x))
+    loss_range = view.loss_range(p.x)
+    loss, curves, half_width, top = _loss(p, label, y, height, loss_range)
     low, high = state.SLIDER_MIN, state.SLIDER_MAX
     drag = None
-    if view.loss_range(p.x) != (low, high):  # widened to reach x: the hand brings x within
+    if loss_range != (low, high):  # widened to reach x: the hand brings x within
         at = explain_binary(min(max(p.x, low), high), y)
         figure, _, reach, highest = _loss(at, label, y, height, (low, high))
         drag = LossDrag(figure=figure, half_width=reach, top=highest)
