@@ -14,7 +14,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOTFS=${ROOTFS:-/tmp/lab-image-base}
-PORT=8501
 BASE=localhost/lab-base-bookworm-python311:local
 IMAGE=localhost/cross-entropy-lab:tried
 
@@ -43,6 +42,9 @@ config() { podman image inspect "$IMAGE" --format "$1"; }
 USER_NAME=$(config '{{.User}}')
 USER_ID=$(chroot "$MNT" id -u "$USER_NAME")
 WORKDIR=$(config '{{.Config.WorkingDir}}')
+PORT=$(config '{{range $port, $_ := .Config.ExposedPorts}}{{$port}}{{end}}')
+PORT=${PORT%/tcp}
+PLOTLY_JS=$(cd "$MNT$WORKDIR" && echo static/plotly-*.min.js)  # made by the build step
 mapfile -t ENVIRONMENT < <(config '{{range .Config.Env}}{{println .}}{{end}}' | sed '/^$/d')
 mapfile -t COMMAND < <(config '{{range .Config.Cmd}}{{println .}}{{end}}' | sed '/^$/d')
 mapfile -t HEALTH < <(config '{{range .HealthCheck.Test}}{{println .}}{{end}}' | sed '/^$/d')
@@ -55,7 +57,7 @@ for _ in $(seq 60); do
     sleep 1
 done
 as_user "${HEALTH[@]:1}" && echo "health check (the image's own command): ok"
-curl -sf "http://127.0.0.1:$PORT/app/static/plotly-7.1.0.min.js" -o /dev/null \
+curl -sf "http://127.0.0.1:$PORT/app/$PLOTLY_JS" -o /dev/null \
     && echo "Plotly.js for the live charts: served"
 if [ "${1:-}" = "--check" ]; then exit 0; fi
 echo "serving on http://127.0.0.1:$PORT; Ctrl-C to stop"

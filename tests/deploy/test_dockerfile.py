@@ -1,11 +1,11 @@
 """The Dockerfile's promises, read statically (this machine has a Docker client but no daemon).
 
 ``deploy/try_image.sh`` builds and serves the image with podman (README, "How the image was
-tried here"); the suite does not, because it needs Debian's root and PyPI inside the build. Here
-we check what a review would: a base
-image pinned by exact tag, a non-root user, the health check on Streamlit's endpoint and port,
-the command serving ``app.py`` headless on 0.0.0.0 at that port, and a ``.dockerignore`` that
-keeps what the app needs and leaves out the rest.
+tried here"); the suite does not, because it needs Debian's root and PyPI inside the build.
+Here we check what a review would: a base image pinned by exact tag, a non-root user, the
+health check on Streamlit's endpoint and port, the command serving ``app.py`` headless on
+0.0.0.0 at that port, and a ``.dockerignore`` that keeps what the app needs and leaves out the
+rest.
 """
 
 from __future__ import annotations
